@@ -1,0 +1,46 @@
+// Arguments of a call, filter or test, bound to a Python-style signature so that keyword and
+// positional forms both work (`indent(2, true)` and `indent(width=2, first=true)`).
+#pragma once
+
+#include "frontend/jinja/template_error.h"
+#include "frontend/jinja/value.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pm::jinja {
+
+struct CallArgs {
+  ValueList positional;
+  std::vector<std::pair<std::string, Value>> keywords;
+  Position position;
+};
+
+struct Parameter {
+  std::string name;
+  Value fallback; // Undefined means "required"
+  bool required = false;
+};
+
+// Binds `args` to `parameters` like Python does, raising Python's TypeError wording.
+class BoundArgs {
+public:
+  BoundArgs(const std::string& function, const CallArgs& args, std::vector<Parameter> parameters,
+            bool acceptsRest = false);
+  const Value& operator[](std::size_t index) const { return values_[index]; }
+  const Value& operator[](const std::string& name) const;
+  // Extra positional arguments beyond the declared parameters (`*args` of map/select).
+  const ValueList& rest() const { return rest_; }
+
+private:
+  std::vector<Parameter> parameters_;
+  ValueList values_;
+  ValueList rest_;
+};
+
+// Same, for functions that take `*args`: parameters are bound first, the rest go to rest().
+BoundArgs bindWithRest(const std::string& function, const CallArgs& args,
+                       std::vector<Parameter> parameters);
+
+} // namespace pm::jinja

@@ -1,0 +1,398 @@
+// The renderer: Jinja's statement semantics over the AST, expressions through python_ops.
+#include "frontend/jinja/evaluator.h"
+
+#include "frontend/jinja/builtin_filters.h"
+#include "frontend/jinja/builtin_tests.h"
+#include "frontend/jinja/python_methods.h"
+#include "frontend/jinja/python_ops.h"
+
+#include <map>
+
+namespace pm::jinja {
+
+namespace {
+
+using Scope = std::map<std::string, Value>;
+
+class Renderer {
+public:
+  Renderer(const Value& context, const RenderLimits& limits) : context_(context), limits_(limits) {
+    scopes_.emplace_back();
+    filters_.applyFilter = [this](const std::string& name, const Value& input,
+                                  const CallArgs& args) { return filter(name, input, args); };
+    filters_.applyTest = [](const std::string& name, const Value& input, const CallArgs& args) {
+      return applyTest(name, input, args);
+    };
+  }
+
+  std::string run(const Body& body) {
+    renderBody(body);
+    return std::move(output_);
+  }
+
+private:
+  // --- statements -------------------------------------------------------------------------
+  void renderBody(const Body& body) {
+    for (const auto& stmt : body)
+      renderStmt(*stmt);
+  }
+
+  void write(const std::string& text, Position position) {
+    output_ += text;
+    if (output_.size() > limits_.maxOutputBytes)
+      renderError(position, "rendered output exceeds " + std::to_string(limits_.maxOutputBytes) +
+                                " bytes (RenderLimits::maxOutputBytes)");
+  }
+
+  struct DepthGuard {
+    DepthGuard(Renderer& renderer, Position position) : renderer(renderer) {
+      if (++renderer.depth_ > renderer.limits_.maxRecursionDepth)
+        renderError(position, "template nesting is deeper than " +
+                                  std::to_string(renderer.limits_.maxRecursionDepth) +
+                                  " levels (RenderLimits::maxRecursionDepth)");
+    }
+    ~DepthGuard() { --renderer.depth_; }
+    Renderer& renderer;
+  };
+
+  struct ScopeGuard {
+    explicit ScopeGuard(Renderer& renderer) : renderer(renderer) {
+      renderer.scopes_.emplace_back();
+    }
+    ~ScopeGuard() { renderer.scopes_.pop_back(); }
+    Renderer& renderer;
+  };
+
+  void renderStmt(const Stmt& stmt) {
+    DepthGuard guard(*this, stmt.position);
+    switch (stmt.kind) {
+    case StmtKind::Data:
+      return write(stmt.text, stmt.position);
+    case StmtKind::Print:
+      return write(toText(eval(*stmt.expr), stmt.expr->position), stmt.expr->position);
+    case StmtKind::If:
+      if (toBool(eval(*stmt.expr), stmt.expr->position))
+        return renderBody(stmt.body);
+      return renderBody(stmt.elseBody);
+    case StmtKind::For:
+      return renderFor(stmt);
+    case StmtKind::Set:
+      return assign(*stmt.target, eval(*stmt.expr), stmt.expr->position);
+    case StmtKind::SetBlock:
+      return renderSetBlock(stmt);
+    case StmtKind::With:
+      return renderWith(stmt);
+    case StmtKind::FilterBlock: {
+      std::string text = capture(stmt.body);
+      return write(toText(applyFilterChain(*stmt.filter, Value(text)), stmt.position),
+                   stmt.position);
+    }
+    }
+  }
+
+  // Renders `body` in its own scope and returns its output instead of writing it.
+  std::string capture(const Body& body) {
+    ScopeGuard scope(*this);
+    std::string saved = std::move(output_);
+    output_.clear();
+    renderBody(body);
+    std::string text = std::move(output_);
+    output_ = std::move(saved);
+    return text;
+  }
+
+  void renderSetBlock(const Stmt& stmt) {
+    Value text(capture(stmt.body));
+    if (stmt.filter)
+      text = applyFilterChain(*stmt.filter, text);
+    assign(*stmt.target, text, stmt.position);
+  }
+
+  void renderWith(const Stmt& stmt) {
+    // All values are evaluated in the outer scope before any target is bound.
+    ValueList values;
+    for (const auto& value : stmt.values)
+      values.push_back(eval(*value));
+    ScopeGuard scope(*this);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      assign(*stmt.targets[i], values[i], stmt.values[i]->position);
+    renderBody(stmt.body);
+  }
+
+  ValueList loopItems(const Stmt& stmt) {
+    ValueList items = iterate(eval(*stmt.expr), stmt.expr->position);
+    if (!stmt.test)
+      return items;
+    ValueList kept;
+    for (const auto& item : items) {
+      ScopeGuard scope(*this);
+      assign(*stmt.target, item, stmt.target->position);
+      if (toBool(eval(*stmt.test), stmt.test->position))
+        kept.push_back(item);
+    }
+    return kept;
+  }
+
+  void renderFor(const Stmt& stmt) {
+    ValueList items = loopItems(stmt);
+    auto count = static_cast<std::int64_t>(items.size());
+    std::int64_t loopId = nextLoopId_++;
+    for (std::int64_t i = 0; i < count; ++i) {
+      if (++iterations_ > limits_.maxLoopIterations)
+        renderError(stmt.position, "more than " + std::to_string(limits_.maxLoopIterations) +
+                                       " loop iterations (RenderLimits::maxLoopIterations)");
+      // Each iteration starts from the enclosing scope: a `set` in the body does not survive it.
+      ScopeGuard scope(*this);
+      scopes_.back()["loop"] = loopContext(items, i, loopId);
+      assign(*stmt.target, items[i], stmt.target->position);
+      renderBody(stmt.body);
+    }
+    lastChanged_.erase(loopId);
+    if (count == 0)
+      renderBody(stmt.elseBody);
+  }
+
+  static Value loopContext(const ValueList& items, std::int64_t i, std::int64_t loopId) {
+    auto count = static_cast<std::int64_t>(items.size());
+    ValueDict loop;
+    loop.set("index", Value(i + 1));
+    loop.set("index0", Value(i));
+    loop.set("revindex", Value(count - i));
+    loop.set("revindex0", Value(count - i - 1));
+    loop.set("first", Value(i == 0));
+    loop.set("last", Value(i == count - 1));
+    loop.set("length", Value(count));
+    loop.set("depth", Value(1));
+    loop.set("depth0", Value(0));
+    loop.set("previtem", i > 0 ? items[i - 1] : Value::undefined("there is no previous item"));
+    loop.set("nextitem", i + 1 < count ? items[i + 1] : Value::undefined("there is no next item"));
+    loop.set("cycle", Value::method("loop.cycle", Value(i)));
+    loop.set("changed", Value::method("loop.changed", Value(loopId)));
+    return Value::dict(loop);
+  }
+
+  void assign(const Expr& target, const Value& value, Position position) {
+    if (target.kind == ExprKind::Getattr) {
+      // `set ns.attr = value`: only namespace() objects take attributes; the object is shared,
+      // so the assignment is visible outside the loop that made it.
+      Value object = lookup(*target.children[0]);
+      if (!object.isNamespace())
+        renderError(target.position, "cannot assign attribute on non-namespace object");
+      object.mutableDict().set(Value(target.name), value);
+      return;
+    }
+    if (target.kind == ExprKind::Name) {
+      scopes_.back()[target.name] = value;
+      return;
+    }
+    requireDefined(value, position);
+    if (!value.isList() && !value.isDict() && !value.isString())
+      renderError(position, "cannot unpack non-iterable " + value.typeName());
+    ValueList items = iterate(value, position);
+    std::size_t expected = target.children.size();
+    if (items.size() < expected)
+      renderError(position, "not enough values to unpack (expected " + std::to_string(expected) +
+                                ", got " + std::to_string(items.size()) + ")");
+    if (items.size() > expected)
+      renderError(position,
+                  "too many values to unpack (expected " + std::to_string(expected) + ")");
+    for (std::size_t i = 0; i < expected; ++i)
+      assign(*target.children[i], items[i], position);
+  }
+
+  // --- expressions ------------------------------------------------------------------------
+  Value lookup(const Expr& name) const {
+    for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
+      auto found = scope->find(name.name);
+      if (found != scope->end())
+        return found->second;
+    }
+    if (const Value* found = context_.asDict().find(name.name))
+      return *found;
+    if (isGlobalFunction(name.name))
+      return Value::method(name.name, Value::none());
+    return Value::undefinedAt("'" + name.name + "' is undefined", name.position.line,
+                              name.position.column);
+  }
+
+  ValueList evalAll(const std::vector<ExprPtr>& exprs, std::size_t from = 0) {
+    ValueList values;
+    for (std::size_t i = from; i < exprs.size(); ++i)
+      values.push_back(eval(*exprs[i]));
+    return values;
+  }
+
+  Value eval(const Expr& expr) {
+    DepthGuard guard(*this, expr.position);
+    switch (expr.kind) {
+    case ExprKind::Literal:
+      return expr.literal;
+    case ExprKind::Name:
+      return lookup(expr);
+    case ExprKind::List:
+      return Value::list(evalAll(expr.children));
+    case ExprKind::Tuple:
+      return Value::tuple(evalAll(expr.children));
+    case ExprKind::Dict:
+      return evalDict(expr);
+    case ExprKind::Getattr:
+      return getAttribute(eval(*expr.children[0]), expr.name, expr.position);
+    case ExprKind::Getitem:
+      return getItem(eval(*expr.children[0]), eval(*expr.children[1]), expr.position);
+    case ExprKind::Slice:
+      return evalSlice(expr);
+    case ExprKind::Call:
+      return evalCall(expr);
+    case ExprKind::Filter:
+      return evalFilter(expr, eval(*expr.children[0]));
+    case ExprKind::Test:
+      return Value(evalTest(expr));
+    case ExprKind::Unary:
+      return evalUnary(expr);
+    case ExprKind::Binary:
+      return evalBinary(expr);
+    case ExprKind::Compare:
+      return Value(evalCompare(expr));
+    case ExprKind::Condition:
+      return evalCondition(expr);
+    }
+    return Value();
+  }
+
+  Value evalDict(const Expr& expr) {
+    ValueDict dict;
+    for (std::size_t i = 0; i + 1 < expr.children.size(); i += 2) {
+      Value key = eval(*expr.children[i]);
+      requireDefined(key, expr.children[i]->position);
+      if (key.isList() && !key.isTuple())
+        renderError(expr.children[i]->position, "unhashable type: 'list'");
+      if (key.isDict())
+        renderError(expr.children[i]->position, "unhashable type: 'dict'");
+      dict.set(key, eval(*expr.children[i + 1]));
+    }
+    return Value::dict(dict);
+  }
+
+  Value evalSlice(const Expr& expr) {
+    auto bound = [&](std::size_t i) {
+      return expr.children[i] ? eval(*expr.children[i]) : Value::none();
+    };
+    Value object = eval(*expr.children[0]);
+    return sliceValue(object, bound(1), bound(2), bound(3), expr.position);
+  }
+
+  CallArgs evalArgs(const Expr& expr, std::size_t from) {
+    CallArgs args;
+    args.position = expr.position;
+    args.positional = evalAll(expr.children, from);
+    for (const auto& keyword : expr.keywords)
+      args.keywords.emplace_back(keyword.name, eval(*keyword.value));
+    return args;
+  }
+
+  Value evalCall(const Expr& expr) {
+    Value callee = eval(*expr.children[0]);
+    requireDefined(callee, expr.position);
+    if (!callee.isMethod())
+      renderError(expr.position, "'" + pythonTypeName(callee) + "' object is not callable");
+    CallArgs args = evalArgs(expr, 1);
+    if (callee.asMethod().name == "loop.changed")
+      return Value(loopChanged(callee.asMethod().self->asInt(), args));
+    return callMethod(callee.asMethod(), args);
+  }
+
+  // loop.changed(*values): true on the first call and whenever the values differ from the last.
+  bool loopChanged(std::int64_t loopId, const CallArgs& args) {
+    Value values = Value::tuple(args.positional);
+    auto last = lastChanged_.find(loopId);
+    if (last != lastChanged_.end() && last->second == values)
+      return false;
+    lastChanged_[loopId] = values;
+    return true;
+  }
+
+  Value filter(const std::string& name, const Value& input, const CallArgs& args) {
+    if (!isKnownFilter(name))
+      renderError(args.position, "No filter named '" + name + "' found.");
+    return applyFilter(name, input, args, filters_);
+  }
+
+  Value evalFilter(const Expr& expr, const Value& input) {
+    return filter(expr.name, input, evalArgs(expr, 1));
+  }
+
+  // Filter blocks and `set` blocks: a chain of Filter nodes whose innermost input is null.
+  Value applyFilterChain(const Expr& expr, const Value& input) {
+    Value inner = expr.children[0] ? applyFilterChain(*expr.children[0], input) : input;
+    return evalFilter(expr, inner);
+  }
+
+  bool evalTest(const Expr& expr) {
+    if (!isKnownTest(expr.name))
+      renderError(expr.position, "No test named '" + expr.name + "' found.");
+    return applyTest(expr.name, eval(*expr.children[0]), evalArgs(expr, 1));
+  }
+
+  Value evalUnary(const Expr& expr) {
+    Value operand = eval(*expr.children[0]);
+    if (expr.name == "not")
+      return Value(!toBool(operand, expr.position));
+    return negate(operand, expr.position, expr.name == "-");
+  }
+
+  Value evalBinary(const Expr& expr) {
+    Value left = eval(*expr.children[0]);
+    if (expr.name == "and")
+      return toBool(left, expr.children[0]->position) ? eval(*expr.children[1]) : left;
+    if (expr.name == "or")
+      return toBool(left, expr.children[0]->position) ? left : eval(*expr.children[1]);
+    Value right = eval(*expr.children[1]);
+    if (expr.name == "~")
+      return Value(toText(left, expr.children[0]->position) +
+                   toText(right, expr.children[1]->position));
+    return binaryOperation(expr.name, left, right, expr.position);
+  }
+
+  bool evalCompare(const Expr& expr) {
+    Value left = eval(*expr.children[0]);
+    for (std::size_t i = 0; i < expr.operators.size(); ++i) {
+      Value right = eval(*expr.children[i + 1]);
+      const std::string& op = expr.operators[i];
+      bool holds = op == "in"       ? contains(right, left, expr.position)
+                   : op == "not in" ? !contains(right, left, expr.position)
+                                    : compareValues(op, left, right, expr.position);
+      if (!holds)
+        return false;
+      left = std::move(right);
+    }
+    return true;
+  }
+
+  Value evalCondition(const Expr& expr) {
+    if (toBool(eval(*expr.children[1]), expr.children[1]->position))
+      return eval(*expr.children[0]);
+    if (expr.children[2])
+      return eval(*expr.children[2]);
+    return Value::lenientUndefined("the inline if-expression on line " +
+                                   std::to_string(expr.position.line) +
+                                   " evaluated to false and no else section was defined.");
+  }
+
+  const Value& context_;
+  RenderLimits limits_;
+  std::vector<Scope> scopes_;
+  std::string output_;
+  FilterContext filters_;
+  int depth_ = 0;
+  std::int64_t iterations_ = 0;
+  std::int64_t nextLoopId_ = 0;
+  std::map<std::int64_t, Value> lastChanged_; // loop.changed() state per running loop
+};
+
+} // namespace
+
+std::string renderBody(const Body& body, const Value& context, const RenderLimits& limits) {
+  return Renderer(context, limits).run(body);
+}
+
+} // namespace pm::jinja

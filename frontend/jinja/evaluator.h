@@ -1,0 +1,16 @@
+// Renders a parsed template: walks statements with Jinja's scoping (a `for` body is a fresh scope
+// per iteration, `if` is not a scope) and evaluates expressions with Python semantics.
+#pragma once
+
+#include "frontend/jinja/ast.h"
+#include "frontend/jinja/jinja.h"
+
+#include <string>
+
+namespace pm::jinja {
+
+// Renders `body` with the top-level names of `context`; throws TemplateError on render errors.
+// The result still holds the block markers of Proton's filters (see proton_filters.h).
+std::string renderBody(const Body& body, const Value& context, const RenderLimits& limits);
+
+} // namespace pm::jinja

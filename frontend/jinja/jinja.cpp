@@ -1,0 +1,45 @@
+// render(): lex, parse, evaluate and re-indent, turning engine errors into diagnostics.
+#include "frontend/jinja/jinja.h"
+
+#include "frontend/jinja/evaluator.h"
+#include "frontend/jinja/lexer.h"
+#include "frontend/jinja/parser.h"
+#include "frontend/jinja/proton_filters.h"
+
+namespace pm::jinja {
+
+namespace {
+
+ir::SourceLocation locationOf(const std::string& path, Position position) {
+  return ir::SourceLocation{path, position.line, position.column};
+}
+
+} // namespace
+
+std::optional<std::string> render(const std::string& path, const std::string& text,
+                                  const Value& context, ir::Diagnostics& diagnostics,
+                                  const RenderLimits& limits) {
+  diagnostics.registerSource(path, text);
+  if (!context.isDict()) {
+    diagnostics.error("PRS003", ir::SourceLocation{path, 0, 0},
+                      "the rendering context must be a mapping of names to values");
+    return std::nullopt;
+  }
+  try {
+    std::string source = normalizeSource(text);
+    Body body = parseTemplate(tokenize(source), ParseLimits{limits.maxRecursionDepth});
+    std::string output = renderBody(body, context, limits);
+    if (auto reindented = reindentBlocks(std::move(output)))
+      return reindented;
+    diagnostics.error("PRS003", ir::SourceLocation{path, 0, 0},
+                      "the template prints a \\x02 block marker without its \\x03 end; Proton's "
+                      "renderer fails on such output");
+    return std::nullopt;
+  } catch (const TemplateError& error) {
+    bool syntax = error.phase == TemplateError::Phase::Syntax;
+    diagnostics.error(syntax ? "PRS002" : "PRS003", locationOf(path, error.position), error.what());
+    return std::nullopt;
+  }
+}
+
+} // namespace pm::jinja

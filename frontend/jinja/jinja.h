@@ -1,0 +1,29 @@
+// Public face of the Jinja engine: Proton's rendering of a template text with a data tree.
+// Semantics are those of Python Jinja2 with default settings, StrictUndefined, and Proton's
+// four custom filters, so that the output equals what Proton deployed byte for byte.
+#pragma once
+
+#include "frontend/jinja/value.h"
+#include "ir/diagnostics.h"
+
+#include <optional>
+#include <string>
+
+namespace pm::jinja {
+
+// Bounds that keep a hostile template from running away with time or memory.
+struct RenderLimits {
+  int maxRecursionDepth = 200;
+  std::int64_t maxLoopIterations = 1'000'000;
+  std::size_t maxOutputBytes = 64u << 20;
+};
+
+// Renders `text` (read from `path`, used in diagnostics) with the top-level names of `context`
+// (a dict). Syntax errors are reported as PRS002, render errors (undefined names, failing
+// filters, limits) as PRS003, each at the file:line:col of the construct. Returns nothing when an
+// error was reported.
+std::optional<std::string> render(const std::string& path, const std::string& text,
+                                  const Value& context, ir::Diagnostics& diagnostics,
+                                  const RenderLimits& limits = {});
+
+} // namespace pm::jinja

@@ -1,0 +1,55 @@
+// The parser's view of the token list: lookahead, expectations with Jinja's error wording, and
+// a nesting guard that bounds recursion on hostile input.
+#pragma once
+
+#include "frontend/jinja/lexer.h"
+
+#include <string>
+#include <vector>
+
+namespace pm::jinja {
+
+class TokenStream {
+public:
+  TokenStream(const std::vector<Token>& tokens, int maxNesting)
+      : tokens_(tokens), maxNesting_(maxNesting) {}
+
+  const Token& current() const { return checked(tokens_[index_]); }
+  const Token& peek() const;
+  const Token& advance();
+  bool isOp(const char* op) const;
+  bool isName(const char* name) const;
+  bool skipOp(const char* op);
+  bool skipName(const char* name);
+
+  // Jinja's TokenStream.expect messages: "unexpected end of template, expected 'x'." at the end,
+  // "expected token 'x', got 'y'" elsewhere.
+  [[noreturn]] void failExpected(const std::string& what) const;
+  const Token& expect(TokenType type, const char* what);
+  const Token& expectOp(const char* op);
+  const Token& expectName(const char* name);
+
+  // Counts nested expressions and blocks; deeper than the limit is a syntax error, so input
+  // like `((((((...` cannot exhaust the stack.
+  class NestingGuard {
+  public:
+    explicit NestingGuard(TokenStream& stream);
+    ~NestingGuard() { --stream_.depth_; }
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+
+  private:
+    TokenStream& stream_;
+  };
+
+private:
+  // Raises the lexical error an Error token carries, once the parser gets to it.
+  static const Token& checked(const Token& token);
+
+  const std::vector<Token>& tokens_;
+  std::size_t index_ = 0;
+  int depth_ = 0;
+  int maxNesting_;
+};
+
+} // namespace pm::jinja

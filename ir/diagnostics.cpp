@@ -1,0 +1,104 @@
+// Diagnostics collection and Clang-style printing.
+#include "ir/diagnostics.h"
+
+namespace pm::ir {
+
+std::string SourceLocation::str() const {
+  std::string out = file;
+  if (line > 0) {
+    out += ":" + std::to_string(line);
+    if (column > 0)
+      out += ":" + std::to_string(column);
+  }
+  return out;
+}
+
+const char* severityName(Severity severity) {
+  switch (severity) {
+  case Severity::Note:
+    return "note";
+  case Severity::Info:
+    return "info";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Error:
+    return "error";
+  }
+  return "error";
+}
+
+void Diagnostics::registerSource(const std::string& path, std::string text) {
+  sources_[path] = std::make_shared<const std::string>(std::move(text));
+}
+
+const std::string* Diagnostics::sourceText(const std::string& path) const {
+  auto found = sources_.find(path);
+  return found == sources_.end() ? nullptr : found->second.get();
+}
+
+Diagnostic& Diagnostics::report(Severity severity, std::string ruleId, SourceLocation location,
+                                std::string message) {
+  if (severity == Severity::Error)
+    ++errorCount_;
+  diagnostics_.push_back(
+      {std::move(ruleId), severity, std::move(message), std::move(location), {}});
+  return diagnostics_.back();
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  for (const auto& [path, text] : other.sources_)
+    sources_.emplace(path, text);
+  for (const auto& diagnostic : other.diagnostics_) {
+    if (diagnostic.severity == Severity::Error)
+      ++errorCount_;
+    diagnostics_.push_back(diagnostic);
+  }
+}
+
+std::string Diagnostics::sourceLine(const SourceLocation& location) const {
+  const std::string* text = sourceText(location.file);
+  if (!text || location.line <= 0)
+    return {};
+  std::size_t start = 0;
+  for (int line = 1; line < location.line; ++line) {
+    start = text->find('\n', start);
+    if (start == std::string::npos)
+      return {};
+    ++start;
+  }
+  std::size_t end = text->find('\n', start);
+  std::string line =
+      text->substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (!line.empty() && line.back() == '\r')
+    line.pop_back();
+  return line;
+}
+
+void Diagnostics::printOne(std::ostream& out, const Diagnostic& diagnostic) const {
+  if (!diagnostic.location.file.empty())
+    out << diagnostic.location.str() << ": ";
+  out << severityName(diagnostic.severity) << ": " << diagnostic.message;
+  if (!diagnostic.ruleId.empty())
+    out << " [" << diagnostic.ruleId << "]";
+  out << "\n";
+  std::string line = sourceLine(diagnostic.location);
+  if (!line.empty()) {
+    out << line << "\n";
+    if (diagnostic.location.column > 0) {
+      // Keep tabs so the caret lines up under the same column in a terminal.
+      std::string pad;
+      for (int i = 0; i + 1 < diagnostic.location.column && i < static_cast<int>(line.size()); ++i)
+        pad += line[i] == '\t' ? '\t' : ' ';
+      out << pad << "^\n";
+    }
+  }
+  for (const auto& note : diagnostic.notes)
+    printOne(out, note);
+}
+
+void Diagnostics::print(std::ostream& out) const {
+  for (const auto& diagnostic : diagnostics_)
+    printOne(out, diagnostic);
+}
+
+} // namespace pm::ir

@@ -1,0 +1,60 @@
+// The diagnostics engine: every reader, pass and backend reports problems here, with a rule id,
+// a severity and a source location; the driver prints them the way Clang does.
+#pragma once
+
+#include "ir/source_location.h"
+
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace pm::ir {
+
+enum class Severity { Note, Info, Warning, Error };
+
+const char* severityName(Severity severity);
+
+struct Diagnostic {
+  std::string ruleId; // e.g. "PRS002" or "MIG006"
+  Severity severity = Severity::Error;
+  std::string message;
+  SourceLocation location;
+  std::vector<Diagnostic> notes; // secondary locations ("declared here")
+};
+
+// Collects diagnostics and keeps the text of every file a reader registered, so a printed
+// diagnostic can show its source line with a caret under the column.
+class Diagnostics {
+public:
+  void registerSource(const std::string& path, std::string text);
+  const std::string* sourceText(const std::string& path) const;
+
+  Diagnostic& report(Severity severity, std::string ruleId, SourceLocation location,
+                     std::string message);
+  Diagnostic& error(std::string ruleId, SourceLocation location, std::string message) {
+    return report(Severity::Error, std::move(ruleId), std::move(location), std::move(message));
+  }
+  Diagnostic& warning(std::string ruleId, SourceLocation location, std::string message) {
+    return report(Severity::Warning, std::move(ruleId), std::move(location), std::move(message));
+  }
+
+  bool hasErrors() const { return errorCount_ > 0; }
+  std::size_t errorCount() const { return errorCount_; }
+  const std::vector<Diagnostic>& all() const { return diagnostics_; }
+  void append(const Diagnostics& other);
+
+  // Clang style: "file:line:col: error: message [RULE]", then the source line and a caret.
+  void print(std::ostream& out) const;
+  std::string sourceLine(const SourceLocation& location) const;
+
+private:
+  void printOne(std::ostream& out, const Diagnostic& diagnostic) const;
+
+  std::vector<Diagnostic> diagnostics_;
+  std::map<std::string, std::shared_ptr<const std::string>> sources_;
+  std::size_t errorCount_ = 0;
+};
+
+} // namespace pm::ir

@@ -1,0 +1,20 @@
+// The model layer: everything a frontend builds and a pass or backend reads.
+#pragma once
+
+#include "ir/condition.h"
+#include "ir/diagnostics.h"
+#include "ir/expr.h"
+#include "ir/expr_text.h"
+#include "ir/guard.h"
+#include "ir/input.h"
+#include "ir/intrinsics.h"
+#include "ir/located_name.h"
+#include "ir/mapping.h"
+#include "ir/module.h"
+#include "ir/module_graph.h"
+#include "ir/output.h"
+#include "ir/passes/resolve_references.h"
+#include "ir/pseudo_parameters.h"
+#include "ir/reference.h"
+#include "ir/resource.h"
+#include "ir/source_location.h"

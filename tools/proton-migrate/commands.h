@@ -1,0 +1,17 @@
+// The subcommands of proton-migrate, one factory per command (DESIGN.md "Command line").
+#pragma once
+
+#include "tools/proton-migrate/command.h"
+
+namespace pm::driver {
+
+Command renderCommand();
+Command inspectCommand();
+Command convertCommand();
+Command migrateCommand();
+Command batchCommand();
+Command lintCommand();
+Command diffCommand();
+Command checkCommand();
+
+} // namespace pm::driver

@@ -1,0 +1,96 @@
+// Loading --spec, --env-outputs, --component-outputs and --context.
+#include "tools/proton-migrate/template_inputs.h"
+
+namespace pm::driver {
+
+void declareTemplateInputOptions(po::options_description& options) {
+  options.add_options()(
+      "spec", po::value<std::string>()->value_name("FILE"),
+      "EnvironmentSpec or ServiceSpec with the input values (default: schema defaults)")(
+      "env-outputs", po::value<std::string>()->value_name("FILE"),
+      "environment outputs: a flat YAML/JSON map, or `aws cloudformation describe-stacks` JSON")(
+      "component-outputs", po::value<std::string>()->value_name("FILE"),
+      "outputs of the component attached to the service instance (a flat map)")(
+      "context", po::value<std::vector<std::string>>()->composing()->value_name("PATH=VALUE"),
+      "set a value no spec carries (repeatable): service.name (default service), "
+      "environment.name (default: the instance's environment, or env), environment.account_id "
+      "(default 111111111111), service.repository_id, service.branch_name, ...");
+}
+
+frontend::RenderRequest TemplateInputs::request(frontend::PartRole part,
+                                                const std::string& instance) const {
+  frontend::RenderRequest request;
+  request.part = part;
+  request.spec = spec ? &*spec : nullptr;
+  request.instance = instance;
+  request.environmentOutputs = environmentOutputs;
+  request.componentOutputs = componentOutputs;
+  request.overrides = overrides;
+  return request;
+}
+
+namespace {
+
+bool loadSpec(const TemplateInputFiles& files, const frontend::Bundle& bundle,
+              TemplateInputs& inputs, ir::Diagnostics& diagnostics) {
+  if (!files.spec)
+    return true;
+  inputs.spec = frontend::readSpec(*files.spec, diagnostics);
+  if (!inputs.spec)
+    return false;
+  if (!bundle.schema)
+    return true; // components and plain templates have no schema to check against
+  return frontend::validateSpec(*inputs.spec, *bundle.schema, diagnostics);
+}
+
+bool loadOverrides(const TemplateInputFiles& files, TemplateInputs& inputs,
+                   ir::Diagnostics& diagnostics) {
+  for (const auto& item : files.contexts) {
+    auto equals = item.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      diagnostics.error("PRS010", {}, "--context '" + item + "' must be PATH=VALUE");
+      return false;
+    }
+    inputs.overrides.push_back({item.substr(0, equals), item.substr(equals + 1)});
+  }
+  return true;
+}
+
+} // namespace
+
+TemplateInputFiles TemplateInputFiles::fromOptions(const po::variables_map& values) {
+  TemplateInputFiles files;
+  auto optional = [&](const char* name) -> std::optional<std::string> {
+    if (!values.count(name))
+      return std::nullopt;
+    return values[name].as<std::string>();
+  };
+  files.spec = optional("spec");
+  files.environmentOutputs = optional("env-outputs");
+  files.componentOutputs = optional("component-outputs");
+  if (values.count("context"))
+    files.contexts = values["context"].as<std::vector<std::string>>();
+  return files;
+}
+
+std::optional<TemplateInputs> loadTemplateInputs(const TemplateInputFiles& files,
+                                                 const frontend::Bundle& bundle,
+                                                 ir::Diagnostics& diagnostics) {
+  TemplateInputs inputs;
+  if (!loadSpec(files, bundle, inputs, diagnostics) || !loadOverrides(files, inputs, diagnostics))
+    return std::nullopt;
+  if (files.environmentOutputs) {
+    auto outputs = frontend::readOutputsFile(*files.environmentOutputs, diagnostics);
+    if (!outputs)
+      return std::nullopt;
+    inputs.environmentOutputs = *outputs;
+  }
+  if (files.componentOutputs) {
+    inputs.componentOutputs = frontend::readOutputsFile(*files.componentOutputs, diagnostics);
+    if (!inputs.componentOutputs)
+      return std::nullopt;
+  }
+  return inputs;
+}
+
+} // namespace pm::driver

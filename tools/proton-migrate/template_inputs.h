@@ -1,0 +1,39 @@
+// The options shared by render, convert and migrate that give a template its values: --spec,
+// --env-outputs, --component-outputs and --context. Loaded and checked once per bundle.
+#pragma once
+
+#include "frontend/frontend.h"
+#include "tools/proton-migrate/command.h"
+
+#include <optional>
+#include <string>
+
+namespace pm::driver {
+
+void declareTemplateInputOptions(po::options_description& options);
+
+struct TemplateInputs {
+  std::optional<frontend::Spec> spec;
+  jinja::Value environmentOutputs = jinja::Value::dict();
+  std::optional<jinja::Value> componentOutputs;
+  std::vector<frontend::ContextOverride> overrides;
+
+  // A request for one part; `spec` must outlive it.
+  frontend::RenderRequest request(frontend::PartRole part, const std::string& instance) const;
+};
+
+// The files and values the options name.
+struct TemplateInputFiles {
+  std::optional<std::string> spec, environmentOutputs, componentOutputs;
+  std::vector<std::string> contexts; // PATH=VALUE
+
+  static TemplateInputFiles fromOptions(const po::variables_map& values);
+};
+
+// Reads the files and validates the spec against the bundle's schema. Nothing when an error was
+// reported.
+std::optional<TemplateInputs> loadTemplateInputs(const TemplateInputFiles& files,
+                                                 const frontend::Bundle& bundle,
+                                                 ir::Diagnostics& diagnostics);
+
+} // namespace pm::driver
