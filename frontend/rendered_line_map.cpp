@@ -1,6 +1,8 @@
 // Line alignment between a Jinja source and its rendered output (longest common subsequence).
 #include "frontend/rendered_line_map.h"
 
+#include "frontend/text_lines.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -11,21 +13,6 @@ namespace {
 // Past this many cells the alignment is skipped and lines map by position: a template that large
 // is far beyond Proton's limits anyway.
 constexpr std::size_t kMaxCells = 16u << 20;
-
-std::vector<std::string> splitLines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) {
-      lines.push_back(text.substr(start));
-      break;
-    }
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
 
 // For each rendered line, the index of the identical source line it aligns with, or -1.
 std::vector<int> align(const std::vector<std::string>& source,

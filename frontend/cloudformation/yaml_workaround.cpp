@@ -1,6 +1,8 @@
 // Finding "- !Tag |" / "- !Tag >" sequence items and indenting their content lines further.
 #include "frontend/cloudformation/yaml_workaround.h"
 
+#include "frontend/text_lines.h"
+
 #include <algorithm>
 #include <regex>
 #include <string_view>
@@ -23,21 +25,6 @@ bool isBlank(std::string_view line) {
 bool isTaggedBlockScalarItem(const std::string& line) {
   static const std::regex item(R"(^ *- +![^ ]+ +[|>][+-]?[ \t]*(#.*)?\r?$)");
   return std::regex_match(line, item);
-}
-
-std::vector<std::string> splitLines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) {
-      lines.push_back(text.substr(start));
-      break;
-    }
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
 }
 
 } // namespace

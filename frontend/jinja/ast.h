@@ -28,7 +28,8 @@ enum class ExprKind {
   Filter,    // children[0] | name ( children[1..], keywords ); children[0] null in filter blocks
   Test,      // children[0] is name ( children[1..], keywords )
   Unary,     // name ("-", "+", "not") children[0]
-  Binary,    // children[0] name children[1]; name in + - * / // % ** ~ and or
+  Binary,    // children[0] name children[1]; name in + - * / // % ** and or
+  Concat,    // children[0] ~ children[1] ~ ...
   Compare,   // children[0] operators[i] children[i+1] (chained)
   Condition, // children[0] if children[1] else children[2] (null: no else)
 };
@@ -55,7 +56,7 @@ using Body = std::vector<StmtPtr>;
 enum class StmtKind {
   Data,        // text
   Print,       // expr
-  If,          // expr, body, elseBody (an elif is an If alone in elseBody)
+  If,          // expr, body, then each `elif` (an If in elifs: expr, body), elseBody
   For,         // target in expr [if test], body, elseBody
   Set,         // target = expr
   SetBlock,    // target, optional filter (a Filter chain on a null input), body
@@ -74,6 +75,7 @@ struct Stmt {
   std::vector<ExprPtr> targets;
   std::vector<ExprPtr> values;
   Body body;
+  Body elifs; // kept flat, so a long elif chain does not nest
   Body elseBody;
 };
 

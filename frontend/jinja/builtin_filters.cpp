@@ -242,6 +242,23 @@ Value doUrlencode(const Value& input, const CallArgs& args, const FilterContext&
   return Value(out);
 }
 
+// Jinja's do_format: `"%s-%s"|format(a, b)` is Python's `"%s-%s" % (a, b)`.
+Value doFormat(const Value& input, const CallArgs& args, const FilterContext&) {
+  if (!args.positional.empty() && !args.keywords.empty())
+    renderError(at(args), "can't handle positional and keyword arguments at the same time");
+  Value values = Value::tuple(args.positional);
+  if (!args.keywords.empty()) {
+    ValueDict mapping;
+    for (const auto& [key, value] : args.keywords)
+      mapping.set(Value(key), value);
+    values = Value::dict(mapping);
+  }
+  Value format(toText(input, at(args)));
+  if (input.isMarkup())
+    format = format.asMarkup();
+  return binaryOperation("%", format, values, at(args));
+}
+
 Value doAttr(const Value& input, const CallArgs& args, const FilterContext&) {
   BoundArgs a("attr", args, {{"name", {}, true}});
   requireDefined(input, at(args));
@@ -267,6 +284,7 @@ const std::map<std::string, Filter>& filterTable() {
       {"e", doEscape},
       {"escape", doEscape},
       {"float", doFloat},
+      {"format", doFormat},
       {"indent", doIndent},
       {"int", doInt},
       {"lower", [](const Value& v, const CallArgs& a,
@@ -289,9 +307,9 @@ const std::map<std::string, Filter>& filterTable() {
 }
 
 const std::set<std::string>& unsupportedFilters() {
-  static const std::set<std::string> kNames = {
-      "filesizeformat", "forceescape", "format", "groupby",  "pprint",
-      "random",         "striptags",   "urlize", "wordwrap", "xmlattr"};
+  static const std::set<std::string> kNames = {"filesizeformat", "forceescape", "groupby",
+                                               "pprint",         "random",      "striptags",
+                                               "urlize",         "wordwrap",    "xmlattr"};
   return kNames;
 }
 

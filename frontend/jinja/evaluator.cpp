@@ -55,6 +55,19 @@ private:
     Renderer& renderer;
   };
 
+  // Left-associative chains (`a + b + ...`) nest without bound in the parser's eyes; this keeps
+  // their evaluation off the end of the stack.
+  struct ExpressionDepthGuard {
+    static constexpr int kMaxDepth = 2000;
+    ExpressionDepthGuard(Renderer& renderer, Position position) : renderer(renderer) {
+      if (++renderer.expressionDepth_ > kMaxDepth)
+        renderError(position,
+                    "expression is nested deeper than " + std::to_string(kMaxDepth) + " levels");
+    }
+    ~ExpressionDepthGuard() { --renderer.expressionDepth_; }
+    Renderer& renderer;
+  };
+
   struct ScopeGuard {
     explicit ScopeGuard(Renderer& renderer) : renderer(renderer) {
       renderer.scopes_.emplace_back();
@@ -71,9 +84,7 @@ private:
     case StmtKind::Print:
       return write(toText(eval(*stmt.expr), stmt.expr->position), stmt.expr->position);
     case StmtKind::If:
-      if (toBool(eval(*stmt.expr), stmt.expr->position))
-        return renderBody(stmt.body);
-      return renderBody(stmt.elseBody);
+      return renderIf(stmt);
     case StmtKind::For:
       return renderFor(stmt);
     case StmtKind::Set:
@@ -88,6 +99,15 @@ private:
                    stmt.position);
     }
     }
+  }
+
+  void renderIf(const Stmt& stmt) {
+    if (toBool(eval(*stmt.expr), stmt.expr->position))
+      return renderBody(stmt.body);
+    for (const auto& elif : stmt.elifs)
+      if (toBool(eval(*elif->expr), elif->expr->position))
+        return renderBody(elif->body);
+    renderBody(stmt.elseBody);
   }
 
   // Renders `body` in its own scope and returns its output instead of writing it.
@@ -171,6 +191,20 @@ private:
     return Value::dict(loop);
   }
 
+  static bool nestingExceeds(const Value& value, int budget) {
+    if (budget < 0)
+      return true;
+    if (value.isList())
+      for (const auto& item : value.asList())
+        if (nestingExceeds(item, budget - 1))
+          return true;
+    if (value.isDict())
+      for (const auto& [key, item] : value.asDict().entries())
+        if (nestingExceeds(item, budget - 1))
+          return true;
+    return false;
+  }
+
   void assign(const Expr& target, const Value& value, Position position) {
     if (target.kind == ExprKind::Getattr) {
       // `set ns.attr = value`: only namespace() objects take attributes; the object is shared,
@@ -178,6 +212,12 @@ private:
       Value object = lookup(*target.children[0]);
       if (!object.isNamespace())
         renderError(target.position, "cannot assign attribute on non-namespace object");
+      // A namespace outlives loop iterations, so `set ns.x = [ns.x]` could nest values without
+      // bound; keep them shallow enough to print and free without exhausting the stack.
+      if (nestingExceeds(value, limits_.maxRecursionDepth))
+        renderError(target.position, "value nested deeper than " +
+                                         std::to_string(limits_.maxRecursionDepth) +
+                                         " levels (RenderLimits::maxRecursionDepth)");
       object.mutableDict().set(Value(target.name), value);
       return;
     }
@@ -223,7 +263,7 @@ private:
   }
 
   Value eval(const Expr& expr) {
-    DepthGuard guard(*this, expr.position);
+    ExpressionDepthGuard guard(*this, expr.position);
     switch (expr.kind) {
     case ExprKind::Literal:
       return expr.literal;
@@ -251,6 +291,8 @@ private:
       return evalUnary(expr);
     case ExprKind::Binary:
       return evalBinary(expr);
+    case ExprKind::Concat:
+      return evalConcat(expr);
     case ExprKind::Compare:
       return Value(evalCompare(expr));
     case ExprKind::Condition:
@@ -347,10 +389,14 @@ private:
     if (expr.name == "or")
       return toBool(left, expr.children[0]->position) ? left : eval(*expr.children[1]);
     Value right = eval(*expr.children[1]);
-    if (expr.name == "~")
-      return Value(toText(left, expr.children[0]->position) +
-                   toText(right, expr.children[1]->position));
     return binaryOperation(expr.name, left, right, expr.position);
+  }
+
+  Value evalConcat(const Expr& expr) {
+    std::string text;
+    for (const auto& part : expr.children)
+      text += toText(eval(*part), part->position);
+    return Value(text);
   }
 
   bool evalCompare(const Expr& expr) {
@@ -384,6 +430,7 @@ private:
   std::string output_;
   FilterContext filters_;
   int depth_ = 0;
+  int expressionDepth_ = 0;
   std::int64_t iterations_ = 0;
   std::int64_t nextLoopId_ = 0;
   std::map<std::int64_t, Value> lastChanged_; // loop.changed() state per running loop

@@ -97,11 +97,17 @@ ExprPtr ExpressionParser::parseExpression(bool withCondition) {
 }
 
 ExprPtr ExpressionParser::parseCondition() {
+  TokenStream::ChainGuard chain(stream_);
   ExprPtr expr = parseOr();
   while (isName("if")) {
+    chain.link();
     Position position = advance().position;
     ExprPtr test = parseOr();
-    ExprPtr otherwise = skipName("else") ? parseCondition() : nullptr;
+    ExprPtr otherwise;
+    if (skipName("else")) {
+      TokenStream::NestingGuard guard(stream_);
+      otherwise = parseCondition();
+    }
     ExprPtr node = makeExpr(ExprKind::Condition, position);
     node->children.push_back(std::move(expr));
     node->children.push_back(std::move(test));
@@ -120,8 +126,10 @@ ExprPtr ExpressionParser::binary(ExprPtr left, const Token& op, ExprPtr right) {
 }
 
 ExprPtr ExpressionParser::parseOr() {
+  TokenStream::ChainGuard chain(stream_);
   ExprPtr left = parseAnd();
   while (isName("or")) {
+    chain.link();
     const Token& op = advance();
     left = binary(std::move(left), op, parseAnd());
   }
@@ -129,8 +137,10 @@ ExprPtr ExpressionParser::parseOr() {
 }
 
 ExprPtr ExpressionParser::parseAnd() {
+  TokenStream::ChainGuard chain(stream_);
   ExprPtr left = parseNot();
   while (isName("and")) {
+    chain.link();
     const Token& op = advance();
     left = binary(std::move(left), op, parseNot());
   }
@@ -173,6 +183,7 @@ ExprPtr ExpressionParser::parseCompare() {
 
 ExprPtr ExpressionParser::parseLeftAssociative(std::initializer_list<const char*> ops,
                                                ExprPtr (ExpressionParser::*next)()) {
+  TokenStream::ChainGuard chain(stream_);
   ExprPtr left = (this->*next)();
   while (true) {
     bool matched = false;
@@ -180,6 +191,7 @@ ExprPtr ExpressionParser::parseLeftAssociative(std::initializer_list<const char*
       matched = matched || isOp(op);
     if (!matched)
       return left;
+    chain.link();
     const Token& op = advance();
     left = binary(std::move(left), op, (this->*next)());
   }
@@ -188,8 +200,16 @@ ExprPtr ExpressionParser::parseLeftAssociative(std::initializer_list<const char*
 ExprPtr ExpressionParser::parseMath1() {
   return parseLeftAssociative({"+", "-"}, &ExpressionParser::parseConcat);
 }
+// Like Jinja's Concat node, `a ~ b ~ c` is one flat node, so long chains do not nest.
 ExprPtr ExpressionParser::parseConcat() {
-  return parseLeftAssociative({"~"}, &ExpressionParser::parseMath2);
+  ExprPtr first = parseMath2();
+  if (!isOp("~"))
+    return first;
+  ExprPtr concat = makeExpr(ExprKind::Concat, current().position);
+  concat->children.push_back(std::move(first));
+  while (skipOp("~"))
+    concat->children.push_back(parseMath2());
+  return concat;
 }
 ExprPtr ExpressionParser::parseMath2() {
   return parseLeftAssociative({"*", "/", "//", "%"}, &ExpressionParser::parsePow);
@@ -293,27 +313,26 @@ ExprPtr ExpressionParser::parseDict() {
 }
 
 ExprPtr ExpressionParser::parsePostfix(ExprPtr node) {
-  while (true) {
-    if (isOp(".") || isOp("["))
-      node = parseSubscript(std::move(node));
-    else if (isOp("("))
-      node = parseCall(std::move(node));
-    else
-      return node;
+  TokenStream::ChainGuard chain(stream_);
+  while (isOp(".") || isOp("[") || isOp("(")) {
+    chain.link();
+    node = isOp("(") ? parseCall(std::move(node)) : parseSubscript(std::move(node));
   }
+  return node;
 }
 
 ExprPtr ExpressionParser::parseFilterExpr(ExprPtr node) {
-  while (true) {
+  TokenStream::ChainGuard chain(stream_);
+  while (isOp("|") || isName("is") || isOp("(")) {
+    chain.link();
     if (isOp("|"))
       node = parseFilterChain(std::move(node));
     else if (isName("is"))
       node = parseTest(std::move(node));
-    else if (isOp("("))
-      node = parseCall(std::move(node));
     else
-      return node;
+      node = parseCall(std::move(node));
   }
+  return node;
 }
 
 ExprPtr ExpressionParser::parseSubscript(ExprPtr node) {
@@ -425,8 +444,9 @@ std::string ExpressionParser::parseDottedName() {
 
 // `| name(args) | name ...`; in filter blocks and `set` blocks the input is null.
 ExprPtr ExpressionParser::parseFilterChain(ExprPtr node, bool startInline) {
+  TokenStream::ChainGuard chain(stream_);
   while (isOp("|") || startInline) {
-    TokenStream::NestingGuard guard(stream_);
+    chain.link();
     if (!startInline)
       advance();
     startInline = false;

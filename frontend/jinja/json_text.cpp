@@ -127,17 +127,19 @@ private:
   std::string writeDict(const ValueDict& dict, int level) {
     if (dict.size() == 0)
       return "{}";
-    std::vector<std::pair<std::string, const Value*>> entries;
-    for (const auto& [key, value] : dict.entries())
-      entries.emplace_back(keyText(key, position_), &value);
-    // sort_keys=True (on the original keys; all strings in practice).
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // sort_keys=True sorts the original keys (so 9 before 10; mixed types raise like Python).
+    std::vector<const ValueDict::Entry*> entries;
+    for (const auto& entry : dict.entries())
+      entries.push_back(&entry);
+    std::stable_sort(entries.begin(), entries.end(), [&](const auto* a, const auto* b) {
+      return orderValues(a->first, b->first, position_) < 0;
+    });
     std::string out = "{";
     for (std::size_t i = 0; i < entries.size(); ++i) {
       out += i ? (indent_ ? "," : ", ") : "";
       out += indent_ ? newline(level + 1) : "";
-      out += jsonString(entries[i].first) + ": " + write(*entries[i].second, level + 1);
+      out += jsonString(keyText(entries[i]->first, position_)) + ": " +
+             write(entries[i]->second, level + 1);
     }
     return out + (indent_ ? newline(level) : "") + "}";
   }

@@ -165,14 +165,12 @@ private:
       node->body = parseStatements({"elif", "else", "endif"}, false);
       const Token& token = advance();
       if (token.value == "elif") {
-        auto elif = makeStmt(StmtKind::If, current().position);
-        Stmt* next = elif.get();
-        node->elseBody.push_back(std::move(elif));
-        node = next;
+        result->elifs.push_back(makeStmt(StmtKind::If, current().position));
+        node = result->elifs.back().get();
         continue;
       }
       if (token.value == "else")
-        node->elseBody = parseStatements({"endif"}, true);
+        result->elseBody = parseStatements({"endif"}, true);
       break;
     }
     return result;
@@ -331,6 +329,7 @@ void checkNames(const Body& body, bool soft) {
     case StmtKind::If:
       checkNames(stmt->expr.get(), true);
       checkNames(stmt->body, true);
+      checkNames(stmt->elifs, true);
       checkNames(stmt->elseBody, true);
       break;
     case StmtKind::For:

@@ -69,10 +69,20 @@ const Token& TokenStream::expectName(const char* name) {
   return advance();
 }
 
+void TokenStream::failNesting() const {
+  syntaxError(current().position, "expression or block nesting is deeper than " +
+                                      std::to_string(maxNesting_) + " levels");
+}
+
 TokenStream::NestingGuard::NestingGuard(TokenStream& stream) : stream_(stream) {
   if (++stream_.depth_ > stream_.maxNesting_)
-    syntaxError(stream_.current().position, "expression or block nesting is deeper than " +
-                                                std::to_string(stream_.maxNesting_) + " levels");
+    stream_.failNesting();
+}
+
+void TokenStream::ChainGuard::link() {
+  ++links_;
+  if (++stream_.depth_ > stream_.maxNesting_)
+    stream_.failNesting();
 }
 
 } // namespace pm::jinja

@@ -42,7 +42,23 @@ public:
     TokenStream& stream_;
   };
 
+  // For loops that build left-nested trees (`a + b + c`, `x|f|g`, `a.b.c`): each link is one
+  // more level of nesting until the whole chain is parsed.
+  class ChainGuard {
+  public:
+    explicit ChainGuard(TokenStream& stream) : stream_(stream) {}
+    ~ChainGuard() { stream_.depth_ -= links_; }
+    ChainGuard(const ChainGuard&) = delete;
+    ChainGuard& operator=(const ChainGuard&) = delete;
+    void link();
+
+  private:
+    TokenStream& stream_;
+    int links_ = 0;
+  };
+
 private:
+  [[noreturn]] void failNesting() const;
   // Raises the lexical error an Error token carries, once the parser gets to it.
   static const Token& checked(const Token& token);
 

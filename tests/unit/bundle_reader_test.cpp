@@ -62,6 +62,16 @@ std::string firstMessage(const ir::Diagnostics& diagnostics) {
              : diagnostics.all().front().location.str() + ": " + diagnostics.all().front().message;
 }
 
+// Reads the service bundle and `specPath`, and validates one against the other.
+bool specIsValid(const test::TempTree& tree, const std::string& specPath,
+                 ir::Diagnostics& diagnostics) {
+  auto bundle = frontend::readBundle(tree.path("svc/v1"), diagnostics);
+  auto parsed = frontend::readSpec(specPath, diagnostics);
+  REQUIRE(bundle);
+  REQUIRE(parsed);
+  return frontend::validateSpec(*parsed, *bundle->schema, diagnostics);
+}
+
 } // namespace
 
 TEST_CASE("a template-sync service bundle reads with its parts, version and registration") {
@@ -92,11 +102,7 @@ TEST_CASE("a spec value above its maximum is located in the spec and names the s
                                              "instances:\n  - name: web\n    environment: dev\n"
                                              "    spec:\n      name: web\n      port: 70000\n");
   ir::Diagnostics diagnostics;
-  auto bundle = frontend::readBundle(tree.path("svc/v1"), diagnostics);
-  auto parsed = frontend::readSpec(spec, diagnostics);
-  REQUIRE(bundle);
-  REQUIRE(parsed);
-  CHECK_FALSE(frontend::validateSpec(*parsed, *bundle->schema, diagnostics));
+  CHECK_FALSE(specIsValid(tree, spec, diagnostics));
   REQUIRE(diagnostics.all().size() == 1);
   const auto& problem = diagnostics.all()[0];
   CHECK(problem.ruleId == "MIG006");
@@ -114,11 +120,7 @@ TEST_CASE("enum, pattern and required violations are each reported") {
                               "  - name: a\n    environment: dev\n    spec:\n      size: huge\n"
                               "  - name: b\n    environment: dev\n    spec:\n      name: Web1\n");
   ir::Diagnostics diagnostics;
-  auto bundle = frontend::readBundle(tree.path("svc/v1"), diagnostics);
-  auto parsed = frontend::readSpec(spec, diagnostics);
-  REQUIRE(bundle);
-  REQUIRE(parsed);
-  CHECK_FALSE(frontend::validateSpec(*parsed, *bundle->schema, diagnostics));
+  CHECK_FALSE(specIsValid(tree, spec, diagnostics));
   REQUIRE(diagnostics.all().size() == 3);
   CHECK(diagnostics.all()[0].message.find(
             "instances[0].spec.size: 'huge' is not one of 'small', 'large'") == 0);

@@ -149,3 +149,9 @@ TEST_CASE("Sameas compares identity like CPython for singletons, small ints and 
                  "[] }} {{ none is sameas none }} {{ true is sameas 1 }}") ==
         "True True True False True False");
 }
+
+TEST_CASE("Format applies Python's percent formatting") {
+  CHECK(renderOk("{{ \"%s-%s\"|format(\"a\", 1) }} {{ \"%(x)s\"|format(x=[1]) }} {{ "
+                 "\"%05.1f\"|format(2.25) }} {{ {10: 1, 9: 2}|tojson }}") ==
+        "a-1 [1] 002.2 {\"9\": 2, \"10\": 1}");
+}

@@ -17,20 +17,27 @@ namespace {
 constexpr const char* kFixtures = "fixtures";
 constexpr const char* kOutput = "out";
 
-// A fixture keeps its example values in spec/, as the template-checker convention does.
-TemplateInputFiles fixtureInputs(const std::string& bundlePath) {
+// The first of `candidates` (relative to the bundle) that exists.
+std::optional<std::string> firstExisting(const std::string& bundlePath,
+                                         std::initializer_list<const char*> candidates) {
+  for (const char* candidate : candidates) {
+    fs::path path = fs::path(bundlePath) / candidate;
+    if (fs::is_regular_file(path))
+      return path.lexically_normal().string();
+  }
+  return std::nullopt;
+}
+
+// Example values live in the bundle's spec/ folder (the template-checker convention), or in the
+// sample's sibling specs/ folder (the 2021 sample layout).
+TemplateInputFiles fixtureInputs(const std::string& bundlePath, const frontend::Bundle& bundle) {
+  bool service = bundle.schema && bundle.schema->kind == frontend::TemplateKind::Service;
   TemplateInputFiles files;
-  auto existing = [&](const char* name) -> std::optional<std::string> {
-    fs::path candidate = fs::path(bundlePath) / "spec" / name;
-    if (fs::is_regular_file(candidate))
-      return candidate.string();
-    return std::nullopt;
-  };
-  files.spec = existing("spec.yaml");
-  files.environmentOutputs = existing("env-outputs.yaml");
-  if (!files.environmentOutputs)
-    files.environmentOutputs = existing("env-outputs.json");
-  files.componentOutputs = existing("component-outputs.json");
+  files.spec = service ? firstExisting(bundlePath, {"spec/spec.yaml", "../specs/svc-spec.yaml"})
+                       : firstExisting(bundlePath, {"spec/spec.yaml", "../specs/env-spec.yaml"});
+  files.environmentOutputs = firstExisting(
+      bundlePath, {"spec/env-outputs.yaml", "spec/env-outputs.json", "../specs/env-outputs.yaml"});
+  files.componentOutputs = firstExisting(bundlePath, {"spec/component-outputs.json"});
   return files;
 }
 
@@ -49,7 +56,7 @@ std::string processBundle(const std::string& path, backends::OutputTree& output,
   auto bundle = frontend::readBundle(path, diagnostics);
   if (!bundle)
     return "FAILED";
-  auto inputs = loadTemplateInputs(fixtureInputs(path), *bundle, diagnostics);
+  auto inputs = loadTemplateInputs(fixtureInputs(path, *bundle), *bundle, diagnostics);
   if (!inputs)
     return "FAILED";
   std::size_t written =

@@ -20,14 +20,16 @@ std::vector<RenderJob> jobsFor(const frontend::Bundle& bundle, const TemplateInp
     if (part.templatePath.empty() || (onlyPart && part.role != *onlyPart))
       continue;
     std::string role = frontend::partRoleName(part.role);
+    // A JSON template renders to JSON: keep its extension.
+    std::string extension = part.templatePath.ends_with(".json") ? ".json" : ".yaml";
     bool perInstance = part.role == frontend::PartRole::Instance && inputs.spec &&
                        inputs.spec->instances.size() > 1 && onlyInstance.empty();
     if (!perInstance) {
-      jobs.push_back({part.role, onlyInstance, role + ".yaml"});
+      jobs.push_back({part.role, onlyInstance, role + extension});
       continue;
     }
     for (const auto& instance : inputs.spec->instances)
-      jobs.push_back({part.role, instance.name, role + "-" + instance.name + ".yaml"});
+      jobs.push_back({part.role, instance.name, role + "-" + instance.name + extension});
   }
   return jobs;
 }
