@@ -4,20 +4,16 @@
 namespace pm::jinja {
 
 BoundArgs::BoundArgs(const std::string& function, const CallArgs& args,
-                     std::vector<Parameter> parameters, bool acceptsRest)
+                     std::vector<Parameter> parameters)
     : parameters_(std::move(parameters)) {
   std::size_t count = parameters_.size();
   values_.assign(count, Value());
   std::vector<bool> given(count, false);
   for (std::size_t i = 0; i < args.positional.size(); ++i) {
-    if (i >= count && !acceptsRest)
+    if (i >= count)
       renderError(args.position, function + "() takes " + std::to_string(count) +
                                      " positional arguments but " +
                                      std::to_string(args.positional.size()) + " were given");
-    if (i >= count) {
-      rest_.push_back(args.positional[i]);
-      continue;
-    }
     values_[i] = args.positional[i];
     given[i] = true;
   }
@@ -47,11 +43,6 @@ const Value& BoundArgs::operator[](const std::string& name) const {
     if (parameters_[i].name == name)
       return values_[i];
   throw std::logic_error("unknown parameter " + name);
-}
-
-BoundArgs bindWithRest(const std::string& function, const CallArgs& args,
-                       std::vector<Parameter> parameters) {
-  return BoundArgs(function, args, std::move(parameters), true);
 }
 
 } // namespace pm::jinja

@@ -26,21 +26,13 @@ struct Parameter {
 // Binds `args` to `parameters` like Python does, raising Python's TypeError wording.
 class BoundArgs {
 public:
-  BoundArgs(const std::string& function, const CallArgs& args, std::vector<Parameter> parameters,
-            bool acceptsRest = false);
+  BoundArgs(const std::string& function, const CallArgs& args, std::vector<Parameter> parameters);
   const Value& operator[](std::size_t index) const { return values_[index]; }
   const Value& operator[](const std::string& name) const;
-  // Extra positional arguments beyond the declared parameters (`*args` of map/select).
-  const ValueList& rest() const { return rest_; }
 
 private:
   std::vector<Parameter> parameters_;
   ValueList values_;
-  ValueList rest_;
 };
-
-// Same, for functions that take `*args`: parameters are bound first, the rest go to rest().
-BoundArgs bindWithRest(const std::string& function, const CallArgs& args,
-                       std::vector<Parameter> parameters);
 
 } // namespace pm::jinja

@@ -191,17 +191,22 @@ private:
     return Value::dict(loop);
   }
 
-  static bool nestingExceeds(const Value& value, int budget) {
+  // True when `value` nests deeper than `budget` or contains `container` (which would make a
+  // cycle that printing could never finish).
+  static bool nestingExceeds(const Value& value, int budget, const ValueDict* container) {
     if (budget < 0)
       return true;
     if (value.isList())
       for (const auto& item : value.asList())
-        if (nestingExceeds(item, budget - 1))
+        if (nestingExceeds(item, budget - 1, container))
           return true;
-    if (value.isDict())
+    if (value.isDict()) {
+      if (&value.asDict() == container)
+        return true;
       for (const auto& [key, item] : value.asDict().entries())
-        if (nestingExceeds(item, budget - 1))
+        if (nestingExceeds(item, budget - 1, container))
           return true;
+    }
     return false;
   }
 
@@ -214,10 +219,10 @@ private:
         renderError(target.position, "cannot assign attribute on non-namespace object");
       // A namespace outlives loop iterations, so `set ns.x = [ns.x]` could nest values without
       // bound; keep them shallow enough to print and free without exhausting the stack.
-      if (nestingExceeds(value, limits_.maxRecursionDepth))
+      if (nestingExceeds(value, limits_.maxRecursionDepth, &object.asDict()))
         renderError(target.position, "value nested deeper than " +
                                          std::to_string(limits_.maxRecursionDepth) +
-                                         " levels (RenderLimits::maxRecursionDepth)");
+                                         " levels or containing its own namespace");
       object.mutableDict().set(Value(target.name), value);
       return;
     }

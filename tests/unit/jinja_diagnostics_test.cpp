@@ -133,6 +133,29 @@ TEST_CASE("Deeply nested expressions and blocks are rejected without exhausting 
   CHECK_FALSE(renderWith(filters + " }}").output);
 }
 
+TEST_CASE("Long operator, filter and elif chains are bounded or kept flat") {
+  std::string plus = "{{ 1";
+  for (int i = 0; i < 100000; ++i)
+    plus += " + 1";
+  CHECK(renderWith(plus + " }}").error().ruleId == "PRS002");
+  std::string concat = "{{ 'a'";
+  for (int i = 0; i < 3000; ++i)
+    concat += " ~ 'a'";
+  CHECK(renderWith(concat + " }}").output->size() == 3001);
+  std::string elifs = "{% if false %}";
+  for (int i = 0; i < 20000; ++i)
+    elifs += "{% elif false %}";
+  CHECK(renderWith(elifs + "{% else %}ok{% endif %}").output == "ok");
+}
+
+TEST_CASE("Namespace values cannot grow without bound or contain themselves") {
+  Outcome deep = renderWith("{% set ns = namespace(x=1) %}{% for i in range(1000) %}"
+                            "{% set ns.x = [ns.x] %}{% endfor %}");
+  CHECK(deep.error().ruleId == "PRS003");
+  Outcome cycle = renderWith("{% set ns = namespace() %}{% set ns.me = [ns] %}{{ ns }}");
+  CHECK(cycle.where() == "PRS003 1:34");
+}
+
 TEST_CASE("Huge string repetition is refused instead of exhausting memory") {
   Outcome outcome = renderWith("{{ 'x' * 100000000000 }}");
   CHECK(outcome.error().ruleId == "PRS003");
