@@ -26,15 +26,6 @@ Position at(const CallArgs& args) {
   return args.position;
 }
 
-std::int64_t intParam(const Value& v, const std::string& what, Position position) {
-  requireDefined(v, position);
-  if (v.isInt())
-    return v.asInt();
-  if (v.isBool())
-    return v.asBool();
-  renderError(position, what + " must be an integer, got " + pythonTypeName(v));
-}
-
 Value textFilter(const Value& input, const CallArgs& args, const char* name,
                  std::string (*transform)(const std::string&)) {
   BoundArgs(name, args, {});

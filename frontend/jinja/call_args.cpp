@@ -1,6 +1,8 @@
 // Python's argument binding, with its TypeError messages.
 #include "frontend/jinja/call_args.h"
 
+#include "frontend/jinja/python_ops.h"
+
 namespace pm::jinja {
 
 BoundArgs::BoundArgs(const std::string& function, const CallArgs& args,
@@ -43,6 +45,15 @@ const Value& BoundArgs::operator[](const std::string& name) const {
     if (parameters_[i].name == name)
       return values_[i];
   throw std::logic_error("unknown parameter " + name);
+}
+
+std::int64_t intParam(const Value& v, const std::string& what, Position position) {
+  requireDefined(v, position);
+  if (v.isInt())
+    return v.asInt();
+  if (v.isBool())
+    return v.asBool();
+  renderError(position, what + " must be an integer, got " + pythonTypeName(v));
 }
 
 } // namespace pm::jinja

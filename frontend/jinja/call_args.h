@@ -35,4 +35,7 @@ private:
   ValueList values_;
 };
 
+// An integer argument (a bool counts, as in Python); anything else is a render error naming `what`.
+std::int64_t intParam(const Value& value, const std::string& what, Position position);
+
 } // namespace pm::jinja

@@ -15,9 +15,9 @@ using EndTags = std::vector<std::string>;
 
 ExprPtr makeExpr(ExprKind kind, Position position);
 
-class ExpressionParser {
+class ExpressionParser : private TokenCursor {
 public:
-  explicit ExpressionParser(TokenStream& stream) : stream_(stream) {}
+  explicit ExpressionParser(TokenStream& stream) : TokenCursor(stream) {}
 
   // Jinja's parse_tuple: one expression, or a tuple when commas follow (`{{ 1, 2 }}`).
   ExprPtr parseTuple(bool simplified, bool withCondition, const EndTags& extraEnd,
@@ -28,17 +28,6 @@ public:
   ExprPtr parseFilterChain(ExprPtr node, bool startInline = false);
 
 private:
-  // Forwarders that keep the grammar functions close to jinja2/parser.py.
-  const Token& current() const { return stream_.current(); }
-  const Token& peek() const { return stream_.peek(); }
-  const Token& advance() { return stream_.advance(); }
-  bool isOp(const char* op) const { return stream_.isOp(op); }
-  bool isName(const char* name) const { return stream_.isName(name); }
-  bool skipOp(const char* op) { return stream_.skipOp(op); }
-  bool skipName(const char* name) { return stream_.skipName(name); }
-  const Token& expect(TokenType type, const char* what) { return stream_.expect(type, what); }
-  const Token& expectOp(const char* op) { return stream_.expectOp(op); }
-  const Token& expectName(const char* name) { return stream_.expectName(name); }
 
   bool isTupleEnd(const EndTags& extraEnd) const;
   ExprPtr parseCondition();
@@ -67,7 +56,6 @@ private:
   ExprPtr parseTest(ExprPtr node);
   bool startsTestArgument() const;
 
-  TokenStream& stream_;
 };
 
 } // namespace pm::jinja

@@ -17,15 +17,6 @@ Position at(const CallArgs& args) {
   return args.position;
 }
 
-std::int64_t intParam(const Value& v, const std::string& what, Position position) {
-  requireDefined(v, position);
-  if (v.isInt())
-    return v.asInt();
-  if (v.isBool())
-    return v.asBool();
-  renderError(position, what + " must be an integer, got " + pythonTypeName(v));
-}
-
 // Python's float() of a string: optional sign, digits with single underscores, inf, nan.
 std::optional<double> parseFloat(const std::string& raw) {
   std::string s = decodeUtf8(raw).empty() ? "" : raw;

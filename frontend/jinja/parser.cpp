@@ -12,25 +12,20 @@ namespace pm::jinja {
 
 namespace {
 
-class Parser {
+// Holds the token stream so it exists before the TokenCursor base refers to it.
+struct TokenStreamHolder {
+  TokenStream ownedStream;
+};
+
+class Parser : private TokenStreamHolder, private TokenCursor {
 public:
   Parser(const std::vector<Token>& tokens, const ParseLimits& limits)
-      : stream_(tokens, limits.maxNesting), expressions_(stream_) {}
+      : TokenStreamHolder{TokenStream(tokens, limits.maxNesting)}, TokenCursor(ownedStream),
+        expressions_(ownedStream) {}
 
   Body parseTemplate() { return subparse(nullptr); }
 
 private:
-  // Forwarders that keep the grammar functions close to jinja2/parser.py.
-  const Token& current() const { return stream_.current(); }
-  const Token& peek() const { return stream_.peek(); }
-  const Token& advance() { return stream_.advance(); }
-  bool isOp(const char* op) const { return stream_.isOp(op); }
-  bool isName(const char* name) const { return stream_.isName(name); }
-  bool skipOp(const char* op) { return stream_.skipOp(op); }
-  bool skipName(const char* name) { return stream_.skipName(name); }
-  const Token& expect(TokenType type, const char* what) { return stream_.expect(type, what); }
-  const Token& expectOp(const char* op) { return stream_.expectOp(op); }
-  const Token& expectName(const char* name) { return stream_.expectName(name); }
   void expectBlockEnd() { expect(TokenType::BlockEnd, "end of statement block"); }
 
   bool atEndTag(const EndTags* endTags) const {
@@ -300,7 +295,6 @@ private:
     }
   }
 
-  TokenStream stream_;
   ExpressionParser expressions_;
   std::vector<std::string> tagStack_;
   std::vector<EndTags> endTagStack_;

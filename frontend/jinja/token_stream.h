@@ -68,4 +68,24 @@ private:
   int maxNesting_;
 };
 
+// The base of both grammars: forwarders that keep the grammar functions close to
+// jinja2/parser.py.
+class TokenCursor {
+protected:
+  explicit TokenCursor(TokenStream& stream) : stream_(stream) {}
+
+  const Token& current() const { return stream_.current(); }
+  const Token& peek() const { return stream_.peek(); }
+  const Token& advance() { return stream_.advance(); }
+  bool isOp(const char* op) const { return stream_.isOp(op); }
+  bool isName(const char* name) const { return stream_.isName(name); }
+  bool skipOp(const char* op) { return stream_.skipOp(op); }
+  bool skipName(const char* name) { return stream_.skipName(name); }
+  const Token& expect(TokenType type, const char* what) { return stream_.expect(type, what); }
+  const Token& expectOp(const char* op) { return stream_.expectOp(op); }
+  const Token& expectName(const char* name) { return stream_.expectName(name); }
+
+  TokenStream& stream_;
+};
+
 } // namespace pm::jinja

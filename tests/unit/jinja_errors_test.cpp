@@ -1,14 +1,11 @@
 // Syntax and render errors: Jinja's messages (from Python Jinja2 3.1.6) and their rules.
 #include "frontend/jinja/jinja.h"
+#include "jinja_test_context.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
-namespace pm::jinja::testing {
-std::string renderOk(const std::string& text);
-std::string renderError(const std::string& text);
-} // namespace pm::jinja::testing
 
 using pm::jinja::testing::renderError;
 using pm::jinja::testing::renderOk;

@@ -1,15 +1,12 @@
 // Proton's custom filters and the block re-indent post-pass, checked against
 // tools/proton-render.py.
 #include "frontend/jinja/jinja.h"
+#include "jinja_test_context.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
-namespace pm::jinja::testing {
-std::string renderOk(const std::string& text);
-std::string renderError(const std::string& text);
-} // namespace pm::jinja::testing
 
 using pm::jinja::testing::renderError;
 using pm::jinja::testing::renderOk;

@@ -1,15 +1,12 @@
 // Jinja statements: if, for, set, with, filter blocks, raw and whitespace control, checked
 // against Python Jinja2 3.1.6 output.
 #include "frontend/jinja/jinja.h"
+#include "jinja_test_context.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
-namespace pm::jinja::testing {
-std::string renderOk(const std::string& text);
-std::string renderError(const std::string& text);
-} // namespace pm::jinja::testing
 
 using pm::jinja::testing::renderError;
 using pm::jinja::testing::renderOk;

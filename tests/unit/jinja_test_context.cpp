@@ -1,5 +1,7 @@
 // Shared helpers of the jinja_* tests: the context every expected output was computed with
 // (in Python: Jinja2 3.1.6, StrictUndefined, tools/proton-render.py's filters and re-indent).
+#include "jinja_test_context.h"
+
 #include "frontend/jinja/jinja.h"
 
 #include <string>
