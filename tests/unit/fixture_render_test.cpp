@@ -280,6 +280,14 @@ TEST_CASE("render output equals the reference renderer on every CloudFormation b
         if (reference.exitCode == 0) {
           CHECK(ours.exitCode == 0);
           CHECK_MESSAGE(ours.out == reference.out, firstDifference(ours.out, reference.out));
+          // Every Ref, GetAtt and Sub variable of what Proton deployed names something.
+          std::vector<std::string> inspect{PM_BINARY, "inspect", bundle.root, "--graph", "json"};
+          inspect.insert(inspect.end(), options.begin(), options.end());
+          pm::test::ProcessResult graph = pm::test::runProcess(inspect, kCorpus);
+          INFO("inspect stderr:\n" << graph.err);
+          CHECK(graph.exitCode == 0);
+          CHECK(graph.out.find("\"edges\"") != std::string::npos);
+          CHECK(graph.out.find("\"resolved\": false") == std::string::npos);
         } else if (reference.exitCode == 3) {
           CHECK(ours.exitCode == 3);
         } else {

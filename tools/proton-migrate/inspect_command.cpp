@@ -58,9 +58,17 @@ int inspect(const po::variables_map& values, CommandIo& io) {
   if (!inputs)
     return finish(kExitInputError);
   std::string instance = values.count("instance") ? values["instance"].as<std::string>() : "";
+  std::optional<frontend::PartRole> onlyPart;
+  if (values.count("part")) {
+    onlyPart = frontend::partRoleNamed(values["part"].as<std::string>());
+    if (!onlyPart) {
+      io.err << "proton-migrate inspect: --part takes infrastructure, instance, pipeline or component\n";
+      return kExitUsage;
+    }
+  }
   std::vector<std::pair<std::string, std::string>> described;
   for (const auto& part : bundle->parts) {
-    if (part.templatePath.empty())
+    if (part.templatePath.empty() || (onlyPart && part.role != *onlyPart))
       continue;
     if (auto module = readPart(*bundle, part, *inputs, instance, diagnostics))
       described.emplace_back(frontend::partRoleName(part.role), describe(*module, format));
@@ -93,16 +101,22 @@ int inspect(const po::variables_map& values, CommandIo& io) {
 
 Command inspectCommand() {
   return {"inspect",
-          "inspect PATH [--graph dot|mermaid|json] [--spec F] [--env-outputs F] [--context "
+          "inspect PATH [--graph dot|mermaid|json] [--part P] [--spec F] [--env-outputs F] [--context "
           "PATH=VALUE]...",
           "Shows the model of each CloudFormation part (rendered with the given inputs, or the\n"
-          "schema defaults) and its reference graph. Unresolved references are reported.",
+          "schema defaults) and its reference graph. Unresolved references are reported.\n"
+          "Graph locations refer to the rendered template.",
           [](po::options_description& options, po::positional_options_description& positional) {
-            options.add_options()("path", po::value<std::string>()->required()->value_name("PATH"),
-                                  "bundle folder, .tar.gz archive, or CloudFormation file")(
-                "graph", po::value<std::string>()->value_name("FORMAT"),
-                "dot, mermaid or json")("instance", po::value<std::string>()->value_name("NAME"),
-                                        "service instance of the spec (default: the first)");
+            // clang-format off
+            options.add_options()
+                ("path", po::value<std::string>()->required()->value_name("PATH"),
+                 "bundle folder, .tar.gz archive, or CloudFormation file")
+                ("graph", po::value<std::string>()->value_name("FORMAT"), "dot, mermaid or json")
+                ("part", po::value<std::string>()->value_name("P"),
+                 "only this part: infrastructure, instance, pipeline or component")
+                ("instance", po::value<std::string>()->value_name("NAME"),
+                 "service instance of the spec (default: the first)");
+            // clang-format on
             declareTemplateInputOptions(options);
             positional.add("path", 1);
           },

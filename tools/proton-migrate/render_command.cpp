@@ -77,14 +77,17 @@ Command renderCommand() {
       "Renders a CloudFormation+Jinja bundle part exactly as Proton did and prints it, or writes\n"
       "every part (one file per service instance) into DIR.",
       [](po::options_description& options, po::positional_options_description& positional) {
-        options.add_options()("bundle", po::value<std::string>()->required()->value_name("BUNDLE"),
-                              "bundle folder, .tar.gz archive, or CloudFormation file")(
-            "part", po::value<std::string>()->value_name("P"),
-            "infrastructure, instance, pipeline or component (default: the bundle's first)")(
-            "instance", po::value<std::string>()->value_name("NAME"),
-            "service instance of the spec to render (default: the first)")(
-            "output,o", po::value<std::string>()->value_name("DIR"),
-            "write every part into DIR instead of printing one");
+        // clang-format off
+        options.add_options()
+            ("bundle", po::value<std::string>()->required()->value_name("BUNDLE"),
+             "bundle folder, .tar.gz archive, or CloudFormation file")
+            ("part", po::value<std::string>()->value_name("P"),
+             "infrastructure, instance, pipeline or component (default: the bundle's first)")
+            ("instance", po::value<std::string>()->value_name("NAME"),
+             "service instance of the spec to render (default: the first)")
+            ("output,o", po::value<std::string>()->value_name("DIR"),
+             "write every part into DIR instead of printing one");
+        // clang-format on
         declareTemplateInputOptions(options);
         positional.add("bundle", 1);
       },

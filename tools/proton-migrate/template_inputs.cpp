@@ -4,17 +4,19 @@
 namespace pm::driver {
 
 void declareTemplateInputOptions(po::options_description& options) {
-  options.add_options()(
-      "spec", po::value<std::string>()->value_name("FILE"),
-      "EnvironmentSpec or ServiceSpec with the input values (default: schema defaults)")(
-      "env-outputs", po::value<std::string>()->value_name("FILE"),
-      "environment outputs: a flat YAML/JSON map, or `aws cloudformation describe-stacks` JSON")(
-      "component-outputs", po::value<std::string>()->value_name("FILE"),
-      "outputs of the component attached to the service instance (a flat map)")(
-      "context", po::value<std::vector<std::string>>()->composing()->value_name("PATH=VALUE"),
-      "set a value no spec carries (repeatable): service.name (default service), "
-      "environment.name (default: the instance's environment, or env), environment.account_id "
-      "(default 111111111111), service.repository_id, service.branch_name, ...");
+  // clang-format off
+  options.add_options()
+      ("spec", po::value<std::string>()->value_name("FILE"),
+       "EnvironmentSpec or ServiceSpec with the input values (default: schema defaults)")
+      ("env-outputs", po::value<std::string>()->value_name("FILE"),
+       "environment outputs: a flat YAML/JSON map, or `aws cloudformation describe-stacks` JSON")
+      ("component-outputs", po::value<std::string>()->value_name("FILE"),
+       "outputs of the component attached to the service instance (a flat map)")
+      ("context", po::value<std::vector<std::string>>()->composing()->value_name("PATH=VALUE"),
+       "set a value no spec carries (repeatable): service.name (default service), "
+       "environment.name (default: the instance's environment, or env), environment.account_id "
+       "(default 111111111111), service.repository_id, service.branch_name, ...");
+  // clang-format on
 }
 
 frontend::RenderRequest TemplateInputs::request(frontend::PartRole part,
