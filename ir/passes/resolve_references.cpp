@@ -1,6 +1,8 @@
 // Reporting unresolved references, with a "did you mean" hint and the SAM exception.
 #include "ir/passes/resolve_references.h"
 
+#include "ir/edit_distance.h"
+
 #include "ir/reference.h"
 
 #include <algorithm>
@@ -10,22 +12,6 @@
 namespace pm::ir {
 
 namespace {
-
-std::size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // The names a reference of this kind could have meant, in source order.
 std::vector<std::string> candidateNames(const Module& module, const Reference& reference) {

@@ -2,6 +2,7 @@
 #include "tools/proton-migrate/commands.h"
 
 #include "backends/report/reference_graph.h"
+#include "ir/passes/check_types.h"
 #include "ir/passes/resolve_references.h"
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/template_inputs.h"
@@ -35,7 +36,10 @@ std::optional<ir::Module> readPart(const frontend::Bundle& bundle, const fronten
     return std::nullopt;
   return frontend::readRenderedTemplate(
       bundle, part, *text, diagnostics,
-      [](ir::Module& module, ir::Diagnostics& found) { ir::runResolveReferences(module, found); });
+      [](ir::Module& module, ir::Diagnostics& found) {
+        ir::runResolveReferences(module, found);
+        ir::runCheckTypes(module, found);
+      });
 }
 
 std::string describe(const ir::Module& module, const std::optional<report::GraphFormat>& format) {
