@@ -219,7 +219,8 @@ std::vector<std::string> TypeTable::searchPaths() {
   std::error_code error;
   std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
   if (!error)
-    paths.push_back(joinPath((executable.parent_path().parent_path() / "share" / "proton-migrate").string()));
+    paths.push_back(
+        joinPath((executable.parent_path().parent_path() / "share" / "proton-migrate").string()));
   for (std::string_view directory : {PM_SOURCE_DATA_DIR, PM_DATA_INSTALL_DIR})
     if (!directory.empty())
       paths.push_back(joinPath(directory));
