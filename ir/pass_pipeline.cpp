@@ -1,0 +1,59 @@
+// Running the passes in DESIGN.md order.
+#include "ir/pass_pipeline.h"
+
+#include "ir/passes/check_types.h"
+#include "ir/passes/resolve_references.h"
+
+#include <functional>
+
+namespace pm::ir {
+
+namespace {
+
+struct PassStep {
+  std::string_view name;
+  std::function<void(ModuleGraph&, Diagnostics&, PassResults&)> run;
+};
+
+const std::vector<PassStep>& passSteps() {
+  static const std::vector<PassStep> steps{
+      {"resolve-references", [](ModuleGraph& graph, Diagnostics& diagnostics,
+                                PassResults&) { runResolveReferences(graph, diagnostics); }},
+      {"bind-upstream-outputs",
+       [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
+         runBindUpstreamOutputs(graph, diagnostics, results.bindings);
+       }},
+      {"check-types", [](ModuleGraph& graph, Diagnostics& diagnostics,
+                         PassResults&) { runCheckTypes(graph, diagnostics); }},
+      {"fold-conditions",
+       [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
+         runFoldConditions(graph, diagnostics, results.folded);
+       }},
+      {"assign-identifiers",
+       [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
+         runAssignIdentifiers(graph, diagnostics, results.identifiers);
+       }},
+  };
+  return steps;
+}
+
+} // namespace
+
+std::vector<std::string_view> passNames() {
+  std::vector<std::string_view> names;
+  for (const PassStep& step : passSteps())
+    names.push_back(step.name);
+  return names;
+}
+
+void runPasses(ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
+  for (const PassStep& step : passSteps())
+    step.run(graph, diagnostics, results);
+}
+
+void runPasses(ModuleGraph& graph, Diagnostics& diagnostics) {
+  PassResults discarded;
+  runPasses(graph, diagnostics, discarded);
+}
+
+} // namespace pm::ir
