@@ -1,6 +1,7 @@
 // Short YAML-like text for expressions; deep trees are cut, so the cost stays bounded.
 #include "ir/expr_text.h"
 
+#include "ir/instantiate.h"
 #include "ir/intrinsics.h"
 
 namespace pm::ir {
@@ -59,7 +60,9 @@ std::string render(const ExprPtr& expr, std::size_t budget) {
            (expr->getAtt().attributeExpr ? render(expr->getAtt().attributeExpr, budget)
                                          : expr->getAtt().attribute);
   case ExprKind::Sub:
-    return "!Sub " + quoted(expr->sub().source);
+    // A lifted concatenation has no source text of its own; show it as the Sub it stands for.
+    return "!Sub " + quoted(isConcatenation(expr->sub()) ? subSource(expr->sub().parts)
+                                                         : expr->sub().source);
   case ExprKind::If:
     return "!If [" + expr->name() + ", " + joinRendered(expr->arguments(), budget) + "]";
   case ExprKind::DynamicReference:

@@ -5,8 +5,10 @@
 #include "frontend/jinja/builtin_tests.h"
 #include "frontend/jinja/python_methods.h"
 #include "frontend/jinja/python_ops.h"
+#include "frontend/jinja/symbolic.h"
 
 #include <map>
+#include <string_view>
 
 namespace pm::jinja {
 
@@ -16,7 +18,8 @@ using Scope = std::map<std::string, Value>;
 
 class Renderer {
 public:
-  Renderer(const Value& context, const RenderLimits& limits) : context_(context), limits_(limits) {
+  Renderer(const Value& context, const RenderLimits& limits, SymbolicRecorder* symbolic = nullptr)
+      : context_(context), limits_(limits), symbolic_(symbolic) {
     scopes_.emplace_back();
     filters_.applyFilter = [this](const std::string& name, const Value& input,
                                   const CallArgs& args) { return filter(name, input, args); };
@@ -82,7 +85,7 @@ private:
     case StmtKind::Data:
       return write(stmt.text, stmt.position);
     case StmtKind::Print:
-      return write(toText(eval(*stmt.expr), stmt.expr->position), stmt.expr->position);
+      return print(eval(*stmt.expr), stmt.expr->position);
     case StmtKind::If:
       return renderIf(stmt);
     case StmtKind::For:
@@ -102,10 +105,10 @@ private:
   }
 
   void renderIf(const Stmt& stmt) {
-    if (toBool(eval(*stmt.expr), stmt.expr->position))
+    if (toBool(concrete(eval(*stmt.expr), stmt.expr->position, "if"), stmt.expr->position))
       return renderBody(stmt.body);
     for (const auto& elif : stmt.elifs)
-      if (toBool(eval(*elif->expr), elif->expr->position))
+      if (toBool(concrete(eval(*elif->expr), elif->expr->position, "if"), elif->expr->position))
         return renderBody(elif->body);
     renderBody(stmt.elseBody);
   }
@@ -115,7 +118,10 @@ private:
     ScopeGuard scope(*this);
     std::string saved = std::move(output_);
     output_.clear();
+    bool wasCapturing = capturing_;
+    capturing_ = true;
     renderBody(body);
+    capturing_ = wasCapturing;
     std::string text = std::move(output_);
     output_ = std::move(saved);
     return text;
@@ -140,14 +146,16 @@ private:
   }
 
   ValueList loopItems(const Stmt& stmt) {
-    ValueList items = iterate(eval(*stmt.expr), stmt.expr->position);
+    ValueList items = iterate(concreteIfSymbolic(eval(*stmt.expr), stmt.expr->position, "for"),
+                              stmt.expr->position);
     if (!stmt.test)
       return items;
     ValueList kept;
     for (const auto& item : items) {
       ScopeGuard scope(*this);
       assign(*stmt.target, item, stmt.target->position);
-      if (toBool(eval(*stmt.test), stmt.test->position))
+      if (toBool(concrete(eval(*stmt.test), stmt.test->position, "for filter"),
+                 stmt.test->position))
         kept.push_back(item);
     }
     return kept;
@@ -281,9 +289,11 @@ private:
     case ExprKind::Dict:
       return evalDict(expr);
     case ExprKind::Getattr:
-      return getAttribute(eval(*expr.children[0]), expr.name, expr.position);
+      return getAttribute(concreteIfSymbolic(eval(*expr.children[0]), expr.position, "attribute"),
+                          expr.name, expr.position);
     case ExprKind::Getitem:
-      return getItem(eval(*expr.children[0]), eval(*expr.children[1]), expr.position);
+      return getItem(concreteIfSymbolic(eval(*expr.children[0]), expr.position, "subscript"),
+                     concrete(eval(*expr.children[1]), expr.position, "subscript"), expr.position);
     case ExprKind::Slice:
       return evalSlice(expr);
     case ExprKind::Call:
@@ -309,7 +319,7 @@ private:
   Value evalDict(const Expr& expr) {
     ValueDict dict;
     for (std::size_t i = 0; i + 1 < expr.children.size(); i += 2) {
-      Value key = eval(*expr.children[i]);
+      Value key = concrete(eval(*expr.children[i]), expr.children[i]->position, "dict key");
       requireDefined(key, expr.children[i]->position);
       if (key.isList() && !key.isTuple())
         renderError(expr.children[i]->position, "unhashable type: 'list'");
@@ -322,18 +332,28 @@ private:
 
   Value evalSlice(const Expr& expr) {
     auto bound = [&](std::size_t i) {
-      return expr.children[i] ? eval(*expr.children[i]) : Value::none();
+      return expr.children[i] ? concrete(eval(*expr.children[i]), expr.position, "slice")
+                              : Value::none();
     };
-    Value object = eval(*expr.children[0]);
+    Value object = concrete(eval(*expr.children[0]), expr.position, "slice");
     return sliceValue(object, bound(1), bound(2), bound(3), expr.position);
   }
 
-  CallArgs evalArgs(const Expr& expr, std::size_t from) {
+  // `construct` and `name` name the call for the fallback report when an argument is symbolic;
+  // a null `construct` keeps symbolic arguments as they are.
+  CallArgs evalArgs(const Expr& expr, std::size_t from, const char* construct,
+                    std::string_view name = {}) {
     CallArgs args;
     args.position = expr.position;
     args.positional = evalAll(expr.children, from);
     for (const auto& keyword : expr.keywords)
       args.keywords.emplace_back(keyword.name, eval(*keyword.value));
+    if (construct) {
+      for (auto& value : args.positional)
+        value = concrete(value, expr.position, construct, name);
+      for (auto& keyword : args.keywords)
+        keyword.second = concrete(keyword.second, expr.position, construct, name);
+    }
     return args;
   }
 
@@ -342,7 +362,7 @@ private:
     requireDefined(callee, expr.position);
     if (!callee.isMethod())
       renderError(expr.position, "'" + pythonTypeName(callee) + "' object is not callable");
-    CallArgs args = evalArgs(expr, 1);
+    CallArgs args = evalArgs(expr, 1, "call of ", callee.asMethod().name);
     if (callee.asMethod().name == "loop.changed")
       return Value(loopChanged(callee.asMethod().self->asInt(), args));
     return callMethod(callee.asMethod(), args);
@@ -365,7 +385,18 @@ private:
   }
 
   Value evalFilter(const Expr& expr, const Value& input) {
-    return filter(expr.name, input, evalArgs(expr, 1));
+    if (keepsSymbols(expr))
+      return filter(expr.name, input, evalArgs(expr, 1, nullptr));
+    return filter(expr.name, concrete(input, expr.position, "filter '", expr.name),
+                  evalArgs(expr, 1, "filter '", expr.name));
+  }
+
+  // `default` passes a defined value through unchanged, so a symbol survives it; with
+  // boolean=true it tests the value's truth, which needs the concrete value.
+  static bool keepsSymbols(const Expr& expr) {
+    if (expr.name != "default" && expr.name != "d")
+      return false;
+    return expr.children.size() <= 2 && expr.keywords.empty();
   }
 
   // Filter blocks and `set` blocks: a chain of Filter nodes whose innermost input is null.
@@ -377,37 +408,63 @@ private:
   bool evalTest(const Expr& expr) {
     if (!isKnownTest(expr.name))
       renderError(expr.position, "No test named '" + expr.name + "' found.");
-    return applyTest(expr.name, eval(*expr.children[0]), evalArgs(expr, 1));
+    return applyTest(expr.name,
+                     concrete(eval(*expr.children[0]), expr.position, "test '", expr.name),
+                     evalArgs(expr, 1, "test '", expr.name));
   }
 
   Value evalUnary(const Expr& expr) {
-    Value operand = eval(*expr.children[0]);
+    Value operand = concrete(eval(*expr.children[0]), expr.position, "operator ", expr.name);
     if (expr.name == "not")
       return Value(!toBool(operand, expr.position));
     return negate(operand, expr.position, expr.name == "-");
   }
 
   Value evalBinary(const Expr& expr) {
-    Value left = eval(*expr.children[0]);
+    Value left = concrete(eval(*expr.children[0]), expr.position, "operator ", expr.name);
     if (expr.name == "and")
       return toBool(left, expr.children[0]->position) ? eval(*expr.children[1]) : left;
     if (expr.name == "or")
       return toBool(left, expr.children[0]->position) ? left : eval(*expr.children[1]);
-    Value right = eval(*expr.children[1]);
+    Value right = concrete(eval(*expr.children[1]), expr.position, "operator ", expr.name);
     return binaryOperation(expr.name, left, right, expr.position);
   }
 
   Value evalConcat(const Expr& expr) {
+    if (symbolic_)
+      return evalSymbolicConcat(expr);
     std::string text;
     for (const auto& part : expr.children)
       text += toText(eval(*part), part->position);
     return Value(text);
   }
 
+  // `~` keeps references: the result is literal text and references in order.
+  Value evalSymbolicConcat(const Expr& expr) {
+    std::string text;
+    auto symbolic = std::make_shared<Symbolic>();
+    for (const auto& child : expr.children) {
+      Value part = eval(*child);
+      if (!part.isSymbolic())
+        part = concrete(part, child->position, "concatenation");
+      std::string partText = toText(part, child->position);
+      text += partText;
+      if (part.isSymbolic())
+        for (const auto& piece : part.symbolic().parts)
+          symbolic->parts.push_back(piece);
+      else
+        symbolic->parts.push_back(SymbolicPart{partText, "", Value()});
+    }
+    bool anyReference = false;
+    for (const auto& piece : symbolic->parts)
+      anyReference = anyReference || piece.isReference();
+    return anyReference ? Value(text).withSymbolic(std::move(symbolic)) : Value(text);
+  }
+
   bool evalCompare(const Expr& expr) {
-    Value left = eval(*expr.children[0]);
+    Value left = concrete(eval(*expr.children[0]), expr.position, "comparison");
     for (std::size_t i = 0; i < expr.operators.size(); ++i) {
-      Value right = eval(*expr.children[i + 1]);
+      Value right = concrete(eval(*expr.children[i + 1]), expr.position, "comparison");
       const std::string& op = expr.operators[i];
       bool holds = op == "in"       ? contains(right, left, expr.position)
                    : op == "not in" ? !contains(right, left, expr.position)
@@ -420,7 +477,8 @@ private:
   }
 
   Value evalCondition(const Expr& expr) {
-    if (toBool(eval(*expr.children[1]), expr.children[1]->position))
+    if (toBool(concrete(eval(*expr.children[1]), expr.children[1]->position, "inline if"),
+               expr.children[1]->position))
       return eval(*expr.children[0]);
     if (expr.children[2])
       return eval(*expr.children[2]);
@@ -429,8 +487,40 @@ private:
                                    " evaluated to false and no else section was defined.");
   }
 
+  // --- parametric mode (symbolic.h) ---------------------------------------------------------
+  void print(const Value& value, Position position) {
+    if (symbolic_ && value.isSymbolic() && !capturing_)
+      return write(symbolic_->print(value, position), position);
+    const char* construct = capturing_ ? "print inside a set or filter block" : "print";
+    write(toText(concrete(value, position, construct), position), position);
+  }
+
+  // The concrete value of something a construct inspects, reported when it held a symbol.
+  // `construct` and `name` ("filter '", "upper") are joined only when reporting, so plain
+  // renders build no strings.
+  Value concrete(const Value& value, Position position, std::string_view construct,
+                 std::string_view name = {}) {
+    if (!symbolic_ || !containsSymbolic(value))
+      return value;
+    std::string description(construct);
+    if (!name.empty())
+      description += std::string(name) + (construct.back() == '\'' ? "'" : "");
+    symbolic_->fallback(position, description, value);
+    return withoutSymbols(value);
+  }
+
+  // As concrete(), for constructs that only look inside the value itself (attribute access,
+  // iteration): symbols deeper inside pass through, such as the inputs of a context dict.
+  Value concreteIfSymbolic(const Value& value, Position position, std::string_view construct) {
+    if (!symbolic_ || !value.isSymbolic())
+      return value;
+    return concrete(value, position, construct);
+  }
+
   const Value& context_;
   RenderLimits limits_;
+  SymbolicRecorder* symbolic_ = nullptr;
+  bool capturing_ = false;
   std::vector<Scope> scopes_;
   std::string output_;
   FilterContext filters_;
@@ -445,6 +535,11 @@ private:
 
 std::string renderBody(const Body& body, const Value& context, const RenderLimits& limits) {
   return Renderer(context, limits).run(body);
+}
+
+std::string renderBodySymbolic(const Body& body, const Value& context, const RenderLimits& limits,
+                               SymbolicRecorder& recorder) {
+  return Renderer(context, limits, &recorder).run(body);
 }
 
 } // namespace pm::jinja

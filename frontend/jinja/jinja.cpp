@@ -14,11 +14,10 @@ ir::SourceLocation locationOf(const std::string& path, Position position) {
   return ir::SourceLocation{path, position.line, position.column};
 }
 
-} // namespace
-
-std::optional<std::string> render(const std::string& path, const std::string& text,
-                                  const Value& context, ir::Diagnostics& diagnostics,
-                                  const RenderLimits& limits) {
+// Both render modes: `recorder` null renders plainly.
+std::optional<std::string> renderWith(const std::string& path, const std::string& text,
+                                      const Value& context, ir::Diagnostics& diagnostics,
+                                      const RenderLimits& limits, SymbolicRecorder* recorder) {
   diagnostics.registerSource(path, text);
   if (!context.isDict()) {
     diagnostics.error("PRS003", ir::SourceLocation{path, 0, 0},
@@ -28,7 +27,8 @@ std::optional<std::string> render(const std::string& path, const std::string& te
   try {
     std::string source = normalizeSource(text);
     Body body = parseTemplate(tokenize(source), ParseLimits{limits.maxRecursionDepth});
-    std::string output = renderBody(body, context, limits);
+    std::string output = recorder ? renderBodySymbolic(body, context, limits, *recorder)
+                                  : renderBody(body, context, limits);
     if (auto reindented = reindentBlocks(std::move(output)))
       return reindented;
     diagnostics.error("PRS003", ir::SourceLocation{path, 0, 0},
@@ -40,6 +40,24 @@ std::optional<std::string> render(const std::string& path, const std::string& te
     diagnostics.error(syntax ? "PRS002" : "PRS003", locationOf(path, error.position), error.what());
     return std::nullopt;
   }
+}
+
+} // namespace
+
+std::optional<std::string> render(const std::string& path, const std::string& text,
+                                  const Value& context, ir::Diagnostics& diagnostics,
+                                  const RenderLimits& limits) {
+  return renderWith(path, text, context, diagnostics, limits, nullptr);
+}
+
+std::optional<SymbolicRender> renderSymbolic(const std::string& path, const std::string& text,
+                                             const Value& context, ir::Diagnostics& diagnostics,
+                                             const RenderLimits& limits) {
+  SymbolicRecorder recorder;
+  auto output = renderWith(path, text, context, diagnostics, limits, &recorder);
+  if (!output)
+    return std::nullopt;
+  return recorder.finish(std::move(*output));
 }
 
 } // namespace pm::jinja

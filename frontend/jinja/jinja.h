@@ -3,6 +3,7 @@
 // four custom filters, so that the output equals what Proton deployed byte for byte.
 #pragma once
 
+#include "frontend/jinja/symbolic.h"
 #include "frontend/jinja/value.h"
 #include "ir/diagnostics.h"
 
@@ -25,5 +26,12 @@ struct RenderLimits {
 std::optional<std::string> render(const std::string& path, const std::string& text,
                                   const Value& context, ir::Diagnostics& diagnostics,
                                   const RenderLimits& limits = {});
+
+// Parametric mode: renders like render(), except that symbolic values of `context`
+// (symbolicReference) print as sentinel tokens; constructs that inspect a symbolic value use its
+// concrete value and are listed as fallbacks. With no symbolic value the text equals render()'s.
+std::optional<SymbolicRender> renderSymbolic(const std::string& path, const std::string& text,
+                                             const Value& context, ir::Diagnostics& diagnostics,
+                                             const RenderLimits& limits = {});
 
 } // namespace pm::jinja

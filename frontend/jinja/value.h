@@ -13,6 +13,7 @@ namespace pm::jinja {
 
 class Value;
 using ValueList = std::vector<Value>;
+struct Symbolic;
 
 // A Python dict: insertion-ordered, keyed by any hashable value (strings in practice).
 class ValueDict {
@@ -112,6 +113,16 @@ public:
     return copy;
   }
 
+  // Parametric mode: the value stands for an input, context value or upstream output (see
+  // symbolic.h); the concrete data is its value for this render. Plain renders never set it.
+  bool isSymbolic() const { return symbolic_ != nullptr; }
+  const Symbolic& symbolic() const { return *symbolic_; }
+  Value withSymbolic(std::shared_ptr<const Symbolic> symbolic) const {
+    Value copy = *this;
+    copy.symbolic_ = std::move(symbolic);
+    return copy;
+  }
+
   std::string str() const;      // Python str(): True, None, 1.5, ['a', 1], {'k': 'v'}
   std::string repr() const;     // Python repr(): strings quoted as Python quotes them
   bool truthy() const;          // Python bool()
@@ -129,6 +140,7 @@ private:
   bool tuple_ = false;
   View view_ = View::Plain;
   bool markup_ = false;
+  std::shared_ptr<const Symbolic> symbolic_;
 };
 
 // Python's repr() of a float: the shortest string that round-trips, "1.0", "1e+16", "inf".

@@ -3,6 +3,8 @@
 // corpus against the reference renderer when the corpus and Python Jinja are available.
 #include "tests/unit/process_runner.h"
 
+#include "tsv_fields.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -39,22 +41,13 @@ struct RenderCase {
   std::string expected;
 };
 
-std::vector<std::string> splitTabs(const std::string& line) {
-  std::vector<std::string> fields;
-  std::string field;
-  std::istringstream in(line);
-  while (std::getline(in, field, '\t'))
-    fields.push_back(field);
-  return fields;
-}
-
 std::vector<RenderCase> renderCases() {
   std::vector<RenderCase> cases;
   std::ifstream in(kFixtures / "render-cases.tsv");
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#')
       continue;
-    std::vector<std::string> f = splitTabs(line);
+    std::vector<std::string> f = pm::test::splitTabs(line);
     REQUIRE_MESSAGE(f.size() == 7, "render-cases.tsv row needs 7 columns: " << line);
     cases.push_back({f[0], f[1], f[2], f[3], f[4], f[5], f[6]});
   }
@@ -197,7 +190,7 @@ std::vector<CorpusBundle> corpusJinjaBundles() {
   std::string header;
   std::getline(in, header);
   for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> f = splitTabs(line);
+    std::vector<std::string> f = pm::test::splitTabs(line);
     if (f.size() < 3 || f[2] != "CloudFormation+Jinja" || f[1] == "component")
       continue;
     bundles.push_back({f[0], f[1]});

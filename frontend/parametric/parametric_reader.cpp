@@ -1,0 +1,261 @@
+// Symbolic rendering, sentinel lifting and the fallbacks of parametric mode.
+#include "frontend/parametric/parametric_reader.h"
+
+#include "frontend/bundle/schema_inputs.h"
+#include "frontend/cloudformation/cloudformation_reader.h"
+#include "frontend/jinja/jinja.h"
+#include "frontend/parametric/sentinel_lifting.h"
+#include "frontend/parametric/symbolic_context.h"
+#include "frontend/render.h"
+
+#include <set>
+
+namespace pm::frontend {
+
+namespace {
+
+constexpr const char* kNotLiftable = "MIG008";
+
+// A printed value can stand in for its token only when it cannot change the YAML or JSON around
+// it: no quotes, line breaks, comment or mapping markers, flow brackets or leading indicators.
+bool safeInScalar(const std::string& text) {
+  if (text.empty())
+    return true;
+  if (text.find_first_of("\"'\\\n\r\t[]{}") != std::string::npos)
+    return false;
+  if (text.find(": ") != std::string::npos || text.find(" #") != std::string::npos)
+    return false;
+  if (std::string("&*!|>%@`#?,-:").find(text.front()) != std::string::npos)
+    return false;
+  return text.front() != ' ' && text.back() != ' ' && text.back() != ':';
+}
+
+// A YAML comment before `offset` on its line: tokens there never reach the model.
+bool inComment(const std::string& text, std::size_t offset) {
+  std::size_t lineStart = text.rfind('\n', offset);
+  lineStart = lineStart == std::string::npos ? 0 : lineStart + 1;
+  bool quoted = false;
+  char quote = 0;
+  for (std::size_t i = lineStart; i < offset; ++i) {
+    char c = text[i];
+    if (quoted && c == quote)
+      quoted = false;
+    else if (!quoted && (c == '"' || c == '\''))
+      quoted = true, quote = c;
+    else if (!quoted && c == '#' && (i == lineStart || text[i - 1] == ' '))
+      return true;
+  }
+  return false;
+}
+
+std::string describeValue(const jinja::Value& value) {
+  std::string text = value.isString() ? value.repr() : value.str();
+  return text.size() > 60 ? text.substr(0, 57) + "..." : text;
+}
+
+class ParametricReader {
+public:
+  ParametricReader(const Bundle& bundle, const BundlePart& part, ir::Diagnostics& diagnostics)
+      : bundle_(bundle), part_(part), diagnostics_(diagnostics),
+        sourcePath_(bundle.files.displayPath(part.templatePath)) {}
+
+  std::optional<ParametricModule> read(const jinja::SymbolicRender& render) {
+    for (const jinja::Sentinel& sentinel : render.sentinels)
+      table_[sentinel.token] = &sentinel;
+    for (const jinja::SymbolicFallback& fallback : render.fallbacks)
+      report(fallback.construct, fallback.path, fallback.position,
+             "'" + fallback.construct + "' on " + fallback.path +
+                 " cannot be lifted into target-language logic; it is rendered with the value "
+                 "this render gives it");
+    std::string text = render.text;
+    substituteUnsafe(text);
+    if (!settle(text))
+      return std::nullopt;
+    auto module = readRenderedTemplate(bundle_, part_, text, diagnostics_);
+    if (!module)
+      return std::nullopt;
+    liftSentinels(*module, table_, text);
+    return ParametricModule{std::move(*module), std::move(fallbacks_)};
+  }
+
+private:
+  void report(const std::string& construct, const std::string& path, jinja::Position position,
+              const std::string& detail) {
+    ir::SourceLocation location{sourcePath_, position.line, position.column};
+    fallbacks_.push_back({construct, path, location});
+    diagnostics_.warning(kNotLiftable, location, detail);
+  }
+
+  void substitute(std::string& text, const std::string& token) {
+    const jinja::Sentinel& sentinel = *table_.at(token);
+    std::size_t at = text.find(token);
+    if (at != std::string::npos)
+      text.replace(at, token.size(), sentinel.value.str());
+  }
+
+  void substituteUnsafe(std::string& text) {
+    for (const std::string& token : tokensIn(text, table_)) {
+      const jinja::Sentinel& sentinel = *table_.at(token);
+      if (safeInScalar(sentinel.value.str()))
+        continue;
+      report("print of a structural value", sentinel.path, sentinel.position,
+             "'{{ " + sentinel.path +
+                 " }}' cannot be lifted into target-language logic: its "
+                 "value " +
+                 describeValue(sentinel.value) +
+                 " would change the template's structure; it is rendered as it is");
+      substitute(text, token);
+    }
+  }
+
+  // Substitutes the tokens that sit where no expression can until every token left is lifted.
+  bool settle(std::string& text) {
+    for (;;) {
+      ir::Diagnostics scratch;
+      auto module = readCloudFormation(sourcePath_ + " (rendered)", text, scratch);
+      std::vector<std::string> present = tokensIn(text, table_);
+      if (!module) {
+        if (present.empty())
+          return true; // rendered mode reports the same problem when the module is read
+        for (const std::string& token : present)
+          fallBack(text, token, "a template that does not parse with placeholders");
+        continue;
+      }
+      std::set<std::string> lifted = liftSentinels(*module, table_, text);
+      bool changed = false;
+      for (const std::string& token : present)
+        if (!lifted.count(token)) {
+          fallBack(text, token, placeOfToken(*module, token));
+          changed = true;
+        }
+      if (!changed)
+        return true;
+    }
+  }
+
+  void fallBack(std::string& text, const std::string& token, const std::string& place) {
+    const jinja::Sentinel& sentinel = *table_.at(token);
+    std::size_t at = text.find(token);
+    if (at != std::string::npos && !inComment(text, at))
+      report("print in " + place, sentinel.path, sentinel.position,
+             "'{{ " + sentinel.path + " }}' in " + place +
+                 " cannot be lifted into target-language logic (no expression can stand "
+                 "there); it is rendered with its value " +
+                 describeValue(sentinel.value));
+    substitute(text, token);
+  }
+
+  const Bundle& bundle_;
+  const BundlePart& part_;
+  ir::Diagnostics& diagnostics_;
+  std::string sourcePath_;
+  SentinelTable table_;
+  std::vector<ParametricFallback> fallbacks_;
+};
+
+const InputTypeSchema* inputTypeOf(const Bundle& bundle, PartRole role) {
+  if (!bundle.schema)
+    return nullptr;
+  const std::optional<InputTypeSchema>* type = nullptr;
+  if (role == PartRole::Infrastructure)
+    type = &bundle.schema->environmentInputs;
+  else if (role == PartRole::Instance)
+    type = &bundle.schema->serviceInputs;
+  else if (role == PartRole::Pipeline)
+    type = &bundle.schema->pipelineInputs;
+  return type && *type ? &**type : nullptr;
+}
+
+ir::ModuleKind moduleKindOf(PartRole role) {
+  switch (role) {
+  case PartRole::Infrastructure:
+    return ir::ModuleKind::Environment;
+  case PartRole::Instance:
+    return ir::ModuleKind::ServiceInstance;
+  case PartRole::Pipeline:
+    return ir::ModuleKind::Pipeline;
+  case PartRole::Component:
+    return ir::ModuleKind::Component;
+  }
+  return ir::ModuleKind::Template;
+}
+
+// Schema inputs first, then the template's own parameters, then each context value it reads.
+void declareInputs(ir::Module& module, const Bundle& bundle, PartRole role) {
+  std::vector<ir::Input> inputs;
+  if (const InputTypeSchema* type = inputTypeOf(bundle, role))
+    inputs = toModelInputs(*type);
+  inputs.insert(inputs.end(), module.inputs.begin(), module.inputs.end());
+  std::set<std::string> context, upstream;
+  ir::mapModuleExprs(module, [&](const ir::ExprPtr& root) {
+    ir::walkExpr(root, [&](const ir::Expr& node) {
+      if (node.kind() == ir::ExprKind::ContextRef)
+        context.insert(node.name());
+      if (node.kind() == ir::ExprKind::UpstreamOutputRef)
+        upstream.insert(node.upstreamOutput().module);
+      return true;
+    });
+    return root;
+  });
+  for (const std::string& path : context) {
+    ir::Input input;
+    input.name = path;
+    input.isContext = true;
+    inputs.push_back(std::move(input));
+  }
+  module.inputs = std::move(inputs);
+  module.upstreamModules.assign(upstream.begin(), upstream.end());
+  module.kind = moduleKindOf(role);
+  module.name = bundle.name;
+}
+
+} // namespace
+
+std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
+                                                     const RenderRequest& request,
+                                                     ir::Diagnostics& diagnostics) {
+  const BundlePart* part = bundle.part(request.part);
+  if (!part || part->templatePath.empty() || bundle.kind == BundleKind::PlainTemplate) {
+    // Nothing symbolic: rendered mode reports what is missing, or reads the plain template.
+    auto text = renderPart(bundle, request, diagnostics);
+    auto module =
+        text && part ? readRenderedTemplate(bundle, *part, *text, diagnostics) : std::nullopt;
+    if (!module)
+      return std::nullopt;
+    return ParametricModule{std::move(*module), {}};
+  }
+  std::string path = bundle.files.displayPath(part->templatePath);
+  auto text = bundle.files.read(part->templatePath);
+  if (!text) {
+    diagnostics.error("PRS011", {path, 0, 0}, "cannot read the template file");
+    return std::nullopt;
+  }
+  auto context = buildContext(bundle, request, diagnostics);
+  if (!context)
+    return std::nullopt;
+  auto render = jinja::renderSymbolic(path, *text, symbolicContext(*context), diagnostics);
+  if (!render)
+    return std::nullopt;
+  auto result = ParametricReader(bundle, *part, diagnostics).read(*render);
+  if (result)
+    declareInputs(result->module, bundle, request.part);
+  return result;
+}
+
+std::optional<ir::Module> readParametric(const Bundle& bundle, const RenderRequest& request,
+                                         ir::Diagnostics& diagnostics) {
+  auto result = readParametricModule(bundle, request, diagnostics);
+  if (!result)
+    return std::nullopt;
+  return std::move(result->module);
+}
+
+std::optional<ir::InputValues> requestValues(const Bundle& bundle, const RenderRequest& request,
+                                             ir::Diagnostics& diagnostics) {
+  auto context = buildContext(bundle, request, diagnostics);
+  if (!context)
+    return std::nullopt;
+  return boundValues(*context);
+}
+
+} // namespace pm::frontend

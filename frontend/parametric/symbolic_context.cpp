@@ -1,0 +1,103 @@
+// Symbolic leaves over Proton's data tree, and the model references they stand for.
+#include "frontend/parametric/symbolic_context.h"
+
+#include "frontend/cloudformation/cloudformation_reader.h"
+#include "frontend/jinja/symbolic.h"
+
+namespace pm::frontend {
+
+namespace {
+
+using LeafVisit = std::function<jinja::Value(const std::string&, const jinja::Value&)>;
+
+std::string childPath(const std::string& path, const jinja::Value& key) {
+  std::string name = key.isString() ? key.asString() : key.str();
+  return path.empty() ? name : path + "." + name;
+}
+
+// Rebuilds the dicts of `value` with each leaf replaced by visit(path, leaf); shared dicts of
+// the concrete tree are not touched.
+jinja::Value mapLeaves(const jinja::Value& value, const std::string& path, const LeafVisit& visit) {
+  jinja::ValueDict rebuilt;
+  for (const auto& [key, item] : value.asDict().entries()) {
+    std::string itemPath = childPath(path, key);
+    bool valuesHolder =
+        key.isString() && (key.asString() == "inputs" || key.asString() == "outputs");
+    if (valuesHolder && item.isDict()) {
+      jinja::ValueDict values;
+      for (const auto& [name, entry] : item.asDict().entries())
+        values.set(name, visit(childPath(itemPath, name), entry));
+      rebuilt.set(key, jinja::Value::dict(std::move(values)));
+    } else if (item.isDict() && !item.isNamespace()) {
+      rebuilt.set(key, mapLeaves(item, itemPath, visit));
+    } else if (item.isString() && !path.empty()) {
+      rebuilt.set(key, visit(itemPath, item));
+    } else {
+      rebuilt.set(key, item);
+    }
+  }
+  return jinja::Value::dict(std::move(rebuilt));
+}
+
+std::string afterLast(const std::string& path, const std::string& marker) {
+  return path.substr(path.rfind(marker) + marker.size());
+}
+
+} // namespace
+
+jinja::Value symbolicContext(const jinja::Value& context) {
+  return mapLeaves(context, "", [](const std::string& path, const jinja::Value& leaf) {
+    return jinja::symbolicReference(path, leaf);
+  });
+}
+
+void forEachContextLeaf(const jinja::Value& context,
+                        const std::function<void(const std::string&, const jinja::Value&)>& visit) {
+  mapLeaves(context, "", [&](const std::string& path, const jinja::Value& leaf) {
+    visit(path, leaf);
+    return leaf;
+  });
+}
+
+ir::ExprPtr referenceFor(const std::string& path, const ir::SourceLocation& location) {
+  if (path.find(".inputs.") != std::string::npos)
+    return ir::Expr::inputRef(afterLast(path, ".inputs."), location);
+  if (path.find(".components.") != std::string::npos && path.find(".outputs.") != std::string::npos)
+    return ir::Expr::upstreamOutputRef({"component", afterLast(path, ".outputs.")}, location);
+  if (path.find(".outputs.") != std::string::npos)
+    return ir::Expr::upstreamOutputRef({"environment", afterLast(path, ".outputs.")}, location);
+  return ir::Expr::contextRef(path, location);
+}
+
+ir::ExprPtr plainScalar(const std::string& text) {
+  ir::Diagnostics scratch;
+  std::string document = "Resources:\n  R:\n    Type: T\n    Properties:\n      V: " + text + "\n";
+  auto module = readCloudFormation("<scalar>", document, scratch);
+  if (module && module->resources.size() == 1 && module->resources[0].properties &&
+      module->resources[0].properties->kind() == ir::ExprKind::Map)
+    if (const ir::MapEntry* entry = module->resources[0].properties->find("V"))
+      return entry->value;
+  return ir::Expr::string(text, {});
+}
+
+ir::InputValues boundValues(const jinja::Value& context) {
+  ir::InputValues values;
+  forEachContextLeaf(context, [&](const std::string& path, const jinja::Value& value) {
+    ir::ExprPtr reference = referenceFor(path, {});
+    ir::BoundValue bound{value.str(), plainScalar(value.str())};
+    switch (reference->kind()) {
+    case ir::ExprKind::InputRef:
+      values.inputs[reference->name()] = bound;
+      break;
+    case ir::ExprKind::UpstreamOutputRef:
+      values.upstreamOutputs[reference->upstreamOutput().module + "." +
+                             reference->upstreamOutput().output] = bound;
+      break;
+    default:
+      values.context[reference->name()] = bound;
+    }
+  });
+  return values;
+}
+
+} // namespace pm::frontend

@@ -1,0 +1,202 @@
+// Instantiating parametric modules, and the tree rewriting it is built on.
+#include "ir/instantiate.h"
+
+#include <optional>
+
+namespace pm::ir {
+
+ExprPtr mapChildren(const ExprPtr& node, const ExprMap& map) {
+  if (!node)
+    return node;
+  const SourceLocation& at = node->location();
+  auto mapAll = [&](const std::vector<ExprPtr>& items) {
+    std::vector<ExprPtr> out;
+    for (const ExprPtr& item : items)
+      out.push_back(map(item));
+    return out;
+  };
+  auto mapEntries = [&](const std::vector<MapEntry>& entries) {
+    std::vector<MapEntry> out = entries;
+    for (MapEntry& entry : out)
+      entry.value = map(entry.value);
+    return out;
+  };
+  switch (node->kind()) {
+  case ExprKind::List:
+    return Expr::list(mapAll(node->items()), at);
+  case ExprKind::Map:
+    return Expr::map(mapEntries(node->entries()), at);
+  case ExprKind::GetAtt: {
+    GetAttTarget target = node->getAtt();
+    target.attributeExpr = target.attributeExpr ? map(target.attributeExpr) : nullptr;
+    return Expr::getAtt(std::move(target), at);
+  }
+  case ExprKind::Sub: {
+    SubTemplate sub = node->sub();
+    sub.variables = mapEntries(sub.variables);
+    return Expr::sub(std::move(sub), at);
+  }
+  case ExprKind::If:
+    return Expr::ifThen(node->name(), map(node->arguments()[0]), map(node->arguments()[1]), at);
+  case ExprKind::Unsupported: {
+    UnsupportedConstruct construct = node->unsupported();
+    construct.original = construct.original ? map(construct.original) : nullptr;
+    return Expr::unsupported(std::move(construct), at);
+  }
+  case ExprKind::String:
+  case ExprKind::Number:
+  case ExprKind::Bool:
+  case ExprKind::Null:
+  case ExprKind::Ref:
+  case ExprKind::Condition:
+  case ExprKind::DynamicReference:
+  case ExprKind::InputRef:
+  case ExprKind::ContextRef:
+  case ExprKind::UpstreamOutputRef:
+    return node;
+  default: // Join..Transform
+    return Expr::call(node->kind(), mapAll(node->arguments()), at);
+  }
+}
+
+void mapModuleExprs(Module& module, const ExprMap& map) {
+  auto apply = [&](ExprPtr& expr) {
+    if (expr)
+      expr = map(expr);
+  };
+  apply(module.metadata);
+  for (Input& input : module.inputs) {
+    apply(input.defaultValue);
+    for (ExprPtr& allowed : input.allowedValues)
+      apply(allowed);
+  }
+  for (Resource& resource : module.resources) {
+    for (ExprPtr* expr :
+         {&resource.properties, &resource.deletionPolicy, &resource.updateReplacePolicy,
+          &resource.updatePolicy, &resource.creationPolicy, &resource.metadata})
+      apply(*expr);
+    for (MapEntry& entry : resource.otherAttributes)
+      apply(entry.value);
+  }
+  for (Output& output : module.outputs) {
+    apply(output.value);
+    apply(output.exportName);
+  }
+  for (Condition& condition : module.conditions)
+    apply(condition.expression);
+  for (Mapping& mapping : module.mappings)
+    apply(mapping.entries);
+  for (MapEntry& entry : module.otherSections)
+    apply(entry.value);
+}
+
+std::string subSource(const std::vector<SubPart>& parts) {
+  std::string source;
+  for (const SubPart& part : parts) {
+    if (part.kind == SubPart::Kind::Text)
+      source += part.text;
+    else if (part.kind == SubPart::Kind::EscapedVariable)
+      source += "${!" + part.text + "}";
+    else
+      source += "${" + part.name + (part.attribute.empty() ? "" : "." + part.attribute) + "}";
+  }
+  return source;
+}
+
+bool isConcatenation(const SubTemplate& sub) {
+  return sub.source.empty() && !sub.parts.empty();
+}
+
+namespace {
+
+const BoundValue* boundValue(const Expr& expr, const InputValues& values) {
+  const std::map<std::string, BoundValue>* table = nullptr;
+  std::string key;
+  switch (expr.kind()) {
+  case ExprKind::InputRef:
+    table = &values.inputs, key = expr.name();
+    break;
+  case ExprKind::ContextRef:
+    table = &values.context, key = expr.name();
+    break;
+  case ExprKind::UpstreamOutputRef:
+    table = &values.upstreamOutputs;
+    key = expr.upstreamOutput().module + "." + expr.upstreamOutput().output;
+    break;
+  default:
+    return nullptr;
+  }
+  auto found = table->find(key);
+  return found == table->end() ? nullptr : &found->second;
+}
+
+// Adjacent text parts joined, as a reader splits a Sub string.
+std::vector<SubPart> mergeText(std::vector<SubPart> parts) {
+  std::vector<SubPart> merged;
+  for (SubPart& part : parts) {
+    if (part.kind == SubPart::Kind::Text && part.text.empty())
+      continue;
+    if (part.kind == SubPart::Kind::Text && !merged.empty() &&
+        merged.back().kind == SubPart::Kind::Text)
+      merged.back().text += part.text;
+    else
+      merged.push_back(std::move(part));
+  }
+  return merged;
+}
+
+// The text of a concatenation without variables: ${!X} parts were literal "${X}" text.
+std::optional<std::string> literalText(const std::vector<SubPart>& parts) {
+  std::string text;
+  for (const SubPart& part : parts) {
+    if (part.kind == SubPart::Kind::Variable)
+      return std::nullopt;
+    text += part.kind == SubPart::Kind::Text ? part.text : "${" + part.text + "}";
+  }
+  return text;
+}
+
+ExprPtr instantiateSub(const Expr& node, const InputValues& values) {
+  SubTemplate sub = node.sub();
+  bool concatenation = isConcatenation(sub);
+  std::map<std::string, std::string> folded;
+  std::vector<MapEntry> kept;
+  for (const MapEntry& entry : sub.variables) {
+    const BoundValue* bound = entry.value ? boundValue(*entry.value, values) : nullptr;
+    if (bound)
+      folded[entry.key] = bound->text;
+    else
+      kept.push_back({entry.key, entry.keyLocation, instantiate(entry.value, values)});
+  }
+  for (SubPart& part : sub.parts)
+    if (part.kind == SubPart::Kind::Variable && part.attribute.empty() && folded.count(part.name))
+      part = SubPart{SubPart::Kind::Text, folded[part.name], "", "", part.location};
+  sub.parts = mergeText(std::move(sub.parts));
+  sub.variables = std::move(kept);
+  if (concatenation && sub.variables.empty())
+    if (auto text = literalText(sub.parts))
+      return Expr::string(*text, node.location());
+  sub.source = subSource(sub.parts);
+  sub.listForm = sub.listForm && !sub.variables.empty();
+  return Expr::sub(std::move(sub), node.location());
+}
+
+} // namespace
+
+ExprPtr instantiate(const ExprPtr& expr, const InputValues& values) {
+  if (!expr)
+    return expr;
+  if (const BoundValue* bound = boundValue(*expr, values))
+    return bound->bare;
+  if (expr->kind() == ExprKind::Sub)
+    return instantiateSub(*expr, values);
+  return mapChildren(expr, [&](const ExprPtr& child) { return instantiate(child, values); });
+}
+
+Module instantiate(const Module& module, const InputValues& values) {
+  Module bound = module;
+  mapModuleExprs(bound, [&](const ExprPtr& expr) { return instantiate(expr, values); });
+  return bound;
+}
+
+} // namespace pm::ir

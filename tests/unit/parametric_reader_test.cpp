@@ -1,0 +1,80 @@
+// The parametric reader on a fixture bundle: references in the model, the schema's inputs, and
+// a MIG008 warning at each construct rendered with its concrete value.
+#include "frontend/bundle/bundle.h"
+#include "frontend/bundle/spec.h"
+#include "frontend/parametric/parametric_reader.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using namespace pm;
+
+namespace {
+
+const fs::path kFixtures = fs::path(PM_SOURCE_DIR) / "fixtures";
+
+struct Read {
+  std::optional<frontend::ParametricModule> result;
+  ir::Diagnostics diagnostics;
+};
+
+void readVpc(Read& read) {
+  auto bundle = frontend::readBundle((kFixtures / "env-vpc-cfn").string(), read.diagnostics);
+  REQUIRE(bundle);
+  auto spec =
+      frontend::readSpec((kFixtures / "env-vpc-cfn/spec/spec.yaml").string(), read.diagnostics);
+  REQUIRE(spec);
+  frontend::RenderRequest request;
+  request.spec = &*spec;
+  read.result = frontend::readParametricModule(*bundle, request, read.diagnostics);
+  REQUIRE(read.result);
+}
+
+int countKind(const ir::Module& module, ir::ExprKind kind) {
+  int count = 0;
+  ir::Module copy = module;
+  ir::mapModuleExprs(copy, [&](const ir::ExprPtr& root) {
+    ir::walkExpr(root, [&](const ir::Expr& node) {
+      count += node.kind() == kind;
+      return true;
+    });
+    return root;
+  });
+  return count;
+}
+
+} // namespace
+
+TEST_CASE("a parametric environment module refers to its inputs and context instead of values") {
+  Read read;
+  readVpc(read);
+  const ir::Module& module = read.result->module;
+  CHECK(module.kind == ir::ModuleKind::Environment);
+  CHECK(module.findInput("enable_flow_logs"));
+  CHECK(countKind(module, ir::ExprKind::InputRef) + countKind(module, ir::ExprKind::Sub) > 0);
+  const ir::Input* name = module.findInput("environment.name");
+  REQUIRE(name);
+  CHECK(name->isContext);
+}
+
+TEST_CASE("each construct rendered with a concrete input value is a MIG008 warning at its line") {
+  Read read;
+  readVpc(read);
+  bool flowLogs = false;
+  for (const auto& fallback : read.result->fallbacks)
+    flowLogs = flowLogs || (fallback.construct == "if" && fallback.location.line == 125 &&
+                            fallback.path == "environment.inputs.enable_flow_logs");
+  CHECK(flowLogs);
+  std::size_t warnings = 0;
+  for (const auto& diagnostic : read.diagnostics.all())
+    if (diagnostic.ruleId == "MIG008") {
+      ++warnings;
+      CHECK(diagnostic.severity == ir::Severity::Warning);
+      CHECK(diagnostic.location.line > 0);
+      CHECK(diagnostic.message.find("cannot be lifted into target-language logic") !=
+            std::string::npos);
+    }
+  CHECK(warnings == read.result->fallbacks.size());
+}
