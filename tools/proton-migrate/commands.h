@@ -13,5 +13,7 @@ Command batchCommand();
 Command lintCommand();
 Command diffCommand();
 Command checkCommand();
+// Inverse rendering: deployed template -> spec.
+Command recoverSpecCommand();
 
 } // namespace pm::driver

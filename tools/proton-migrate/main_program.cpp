@@ -6,6 +6,7 @@
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/man_page.h"
 
+#include <algorithm>
 #include <exception>
 #include <ostream>
 
@@ -16,13 +17,23 @@
 namespace pm::driver {
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {renderCommand(),  inspectCommand(), convertCommand(),
-                                             migrateCommand(), batchCommand(),   lintCommand(),
-                                             diffCommand(),    checkCommand()};
+  static const std::vector<Command> table = {
+      renderCommand(), inspectCommand(), convertCommand(), migrateCommand(),    batchCommand(),
+      lintCommand(),   diffCommand(),    checkCommand(),   recoverSpecCommand()};
   return table;
 }
 
 namespace {
+
+// The command list shows each summary's first sentence, unwrapped.
+std::string firstSentence(const std::string& summary) {
+  std::string text = summary.substr(
+      0, summary.find(". ") == std::string::npos ? summary.size() : summary.find(". ") + 1);
+  for (char& c : text)
+    if (c == '\n')
+      c = ' ';
+  return text;
+}
 
 void printUsage(std::ostream& out) {
   out << "usage: proton-migrate <command> [options]\n"
@@ -32,8 +43,8 @@ void printUsage(std::ostream& out) {
          "Commands:\n";
   for (const auto& command : commands()) {
     std::string padded = command.name;
-    padded.resize(10, ' ');
-    out << "  " << padded << command.summary.substr(0, command.summary.find('\n')) << "\n";
+    padded.resize(std::max<std::size_t>(padded.size() + 2, 14), ' ');
+    out << "  " << padded << firstSentence(command.summary) << "\n";
   }
   out << "\nOptions:\n  -h [ --help ]   show this help\n  --version       print the version\n\n"
          "Run 'proton-migrate <command> --help' for a command's options.\n"
