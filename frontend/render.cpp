@@ -104,7 +104,8 @@ std::optional<ir::Module> readRenderedTemplate(const Bundle& bundle, const Bundl
   if (module && checks)
     checks(*module, renderedDiagnostics);
   diagnostics.registerSource(sourcePath + " (rendered)", rendered);
-  auto source = bundle.files.read(part.templatePath);
+  // renderPart read the template and the Jinja engine registered its text; no second read.
+  const std::string* source = diagnostics.sourceText(sourcePath);
   RenderedLineMap lines(source ? *source : rendered, rendered);
   for (const auto& found : renderedDiagnostics.all()) {
     ir::Diagnostic moved = translated(found, sourcePath, lines, renderedDiagnostics, diagnostics);

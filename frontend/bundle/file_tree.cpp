@@ -27,6 +27,7 @@ FileTree FileTree::fromDirectory(fs::path root, std::string displayRoot) {
 FileTree FileTree::fromMemory(std::map<std::string, std::string> files, std::string displayRoot) {
   FileTree tree;
   tree.files_ = std::move(files);
+  tree.inMemory_ = true;
   tree.displayRoot_ = std::move(displayRoot);
   return tree;
 }

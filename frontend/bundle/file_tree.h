@@ -28,13 +28,14 @@ public:
   // "<root>/<relative>": the path diagnostics print.
   std::string displayPath(const std::string& relative) const;
   const std::string& displayRoot() const { return displayRoot_; }
-  bool inMemory() const { return !files_.empty() || root_.empty(); }
+  bool inMemory() const { return inMemory_; }
   const std::filesystem::path& diskRoot() const { return root_; }
 
 private:
   std::filesystem::path root_;
   std::map<std::string, std::string> files_;
   std::string displayRoot_;
+  bool inMemory_ = false;
 };
 
 std::string joinPath(const std::string& dir, const std::string& name);

@@ -112,21 +112,17 @@ int recoverSpec(const po::variables_map& values, CommandIo& io) {
   auto bundle = frontend::readBundle(values["bundle"].as<std::string>(), diagnostics);
   if (!bundle)
     return finish(kExitInputError);
-  TemplateInputFiles files;
-  if (values.count("context"))
-    files.contexts = values["context"].as<std::vector<std::string>>();
-  auto inputs = loadTemplateInputs(files, *bundle, diagnostics);
+  auto inputs = loadTemplateInputs(TemplateInputFiles::fromOptions(values), *bundle, diagnostics);
   if (!inputs)
     return finish(kExitInputError);
-  const frontend::BundlePart* chosen = bundle->defaultPart();
-  if (values.count("part")) {
-    auto role = frontend::partRoleNamed(values["part"].as<std::string>());
-    chosen = role ? bundle->part(*role) : nullptr;
-    if (!chosen) {
-      diagnostics.error("PRS013", {bundle->files.displayRoot(), 0, 0},
-                        "the bundle has no part '" + values["part"].as<std::string>() + "'");
-      return finish(kExitInputError);
-    }
+  auto role = partOption(values, *bundle, diagnostics);
+  if (values.count("part") && !role)
+    return finish(kExitInputError);
+  const frontend::BundlePart* chosen = role ? bundle->part(*role) : bundle->defaultPart();
+  if (role && !chosen) {
+    diagnostics.error("PRS013", {bundle->files.displayRoot(), 0, 0},
+                      "the bundle has no part '" + values["part"].as<std::string>() + "'");
+    return finish(kExitInputError);
   }
   auto deployed = readDeployed(values["template"].as<std::string>(), diagnostics);
   if (!deployed || diagnostics.hasErrors())
@@ -149,28 +145,26 @@ int recoverSpec(const po::variables_map& values, CommandIo& io) {
 } // namespace
 
 Command recoverSpecCommand() {
-  return {
-      "recover-spec",
-      "recover-spec BUNDLE --template F [--part P] [--instance NAME] [--context PATH=VALUE]...",
-      "Recovers the spec a deployed template was rendered from by matching it against the\n"
-      "bundle; every place the deployed template departs from the bundle is reported (MIG023).",
-      [](po::options_description& options, po::positional_options_description& positional) {
-        // clang-format off
-        options.add_options()
-            ("bundle", po::value<std::string>()->required()->value_name("BUNDLE"),
-             "bundle folder or .tar.gz archive")
-            ("template", po::value<std::string>()->required()->value_name("F"),
-             "the deployed template: YAML/JSON, or `aws cloudformation get-template` JSON")
-            ("part", po::value<std::string>()->value_name("P"),
-             "infrastructure, instance or pipeline (default: the bundle's first)")
-            ("instance", po::value<std::string>()->value_name("NAME"),
-             "the instance name written into a ServiceSpec (default: recovered, or instance)")
-            ("context", po::value<std::vector<std::string>>()->composing()->value_name("PATH=VALUE"),
-             "a context value the template was rendered with (repeatable)");
-        // clang-format on
-        positional.add("bundle", 1);
-      },
-      recoverSpec};
+  return {"recover-spec",
+          "recover-spec BUNDLE --template F [--part P] [--instance NAME] [--context PATH=VALUE]...",
+          "Recovers the spec a deployed template was rendered from by matching it against the\n"
+          "bundle; every place the deployed template departs from the bundle is reported (MIG023).",
+          [](po::options_description& options, po::positional_options_description& positional) {
+            // clang-format off
+            options.add_options()
+                ("bundle", po::value<std::string>()->required()->value_name("BUNDLE"),
+                 "bundle folder or .tar.gz archive")
+                ("template", po::value<std::string>()->required()->value_name("F"),
+                 "the deployed template: YAML/JSON, or `aws cloudformation get-template` JSON")
+                ("part", po::value<std::string>()->value_name("P"),
+                 "infrastructure, instance or pipeline (default: the bundle's first)")
+                ("instance", po::value<std::string>()->value_name("NAME"),
+                 "the instance name written into a ServiceSpec (default: recovered, or instance)");
+            // clang-format on
+            declareContextOption(options);
+            positional.add("bundle", 1);
+          },
+          recoverSpec};
 }
 
 } // namespace pm::driver

@@ -12,22 +12,6 @@ namespace pm::driver {
 
 namespace {
 
-std::optional<frontend::PartRole> requestedPart(const po::variables_map& values,
-                                                const frontend::Bundle& bundle,
-                                                ir::Diagnostics& diagnostics) {
-  if (!values.count("part"))
-    return std::nullopt;
-  std::string name = values["part"].as<std::string>();
-  auto role = frontend::partRoleNamed(name);
-  if (!role) {
-    diagnostics.error("PRS013", {bundle.files.displayRoot(), 0, 0},
-                      "unknown part '" + name +
-                          "'; expected infrastructure, instance, pipeline or component");
-    return std::nullopt;
-  }
-  return role;
-}
-
 int render(const po::variables_map& values, CommandIo& io) {
   ir::Diagnostics diagnostics;
   auto finish = [&](int code) {
@@ -40,7 +24,7 @@ int render(const po::variables_map& values, CommandIo& io) {
   auto inputs = loadTemplateInputs(TemplateInputFiles::fromOptions(values), *bundle, diagnostics);
   if (!inputs)
     return finish(kExitInputError);
-  auto part = requestedPart(values, *bundle, diagnostics);
+  auto part = partOption(values, *bundle, diagnostics);
   if (values.count("part") && !part)
     return finish(kExitInputError);
   std::string instance = values.count("instance") ? values["instance"].as<std::string>() : "";

@@ -11,12 +11,33 @@ void declareTemplateInputOptions(po::options_description& options) {
       ("env-outputs", po::value<std::string>()->value_name("FILE"),
        "environment outputs: a flat YAML/JSON map, or `aws cloudformation describe-stacks` JSON")
       ("component-outputs", po::value<std::string>()->value_name("FILE"),
-       "outputs of the component attached to the service instance (a flat map)")
-      ("context", po::value<std::vector<std::string>>()->composing()->value_name("PATH=VALUE"),
-       "set a value no spec carries (repeatable): service.name (default service), "
-       "environment.name (default: the instance's environment, or env), environment.account_id "
-       "(default 111111111111), service.repository_id, service.branch_name, ...");
+       "outputs of the component attached to the service instance (a flat map)");
   // clang-format on
+  declareContextOption(options);
+}
+
+void declareContextOption(po::options_description& options) {
+  options.add_options()(
+      "context", po::value<std::vector<std::string>>()->composing()->value_name("PATH=VALUE"),
+      "set a value no spec carries (repeatable): service.name (default service), "
+      "environment.name (default: the instance's environment, or env), environment.account_id "
+      "(default 111111111111), service.repository_id, service.branch_name, ...");
+}
+
+std::optional<frontend::PartRole> partOption(const po::variables_map& values,
+                                             const frontend::Bundle& bundle,
+                                             ir::Diagnostics& diagnostics) {
+  if (!values.count("part"))
+    return std::nullopt;
+  std::string name = values["part"].as<std::string>();
+  auto role = frontend::partRoleNamed(name);
+  if (!role) {
+    diagnostics.error("PRS013", {bundle.files.displayRoot(), 0, 0},
+                      "unknown part '" + name +
+                          "'; expected infrastructure, instance, pipeline or component");
+    return std::nullopt;
+  }
+  return role;
 }
 
 frontend::RenderRequest TemplateInputs::request(frontend::PartRole part,

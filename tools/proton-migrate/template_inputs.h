@@ -11,6 +11,13 @@
 namespace pm::driver {
 
 void declareTemplateInputOptions(po::options_description& options);
+// Only --context (commands that take no spec or outputs files).
+void declareContextOption(po::options_description& options);
+
+// The part named by --part: nothing when absent; PRS013 when it names no part role.
+std::optional<frontend::PartRole> partOption(const po::variables_map& values,
+                                             const frontend::Bundle& bundle,
+                                             ir::Diagnostics& diagnostics);
 
 struct TemplateInputs {
   std::optional<frontend::Spec> spec;
