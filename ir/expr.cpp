@@ -64,6 +64,20 @@ ExprPtr Expr::unsupported(UnsupportedConstruct construct, SourceLocation locatio
   return make(ExprKind::Unsupported, std::move(construct), std::move(location));
 }
 
+ExprPtr Expr::guarded(std::string variable, ExprPtr whenTrue, ExprPtr whenFalse,
+                      SourceLocation location) {
+  IntrinsicCall call{std::move(variable), {std::move(whenTrue), std::move(whenFalse)}};
+  return make(ExprKind::Guarded, std::move(call), std::move(location));
+}
+ExprPtr Expr::forEach(std::string variable, ExprPtr collection, ExprPtr item,
+                      SourceLocation location) {
+  IntrinsicCall call{std::move(variable), {std::move(collection), std::move(item)}};
+  return make(ExprKind::ForEach, std::move(call), std::move(location));
+}
+ExprPtr Expr::loopItemRef(std::string path, SourceLocation location) {
+  return make(ExprKind::LoopItemRef, IntrinsicCall{std::move(path), {}}, std::move(location));
+}
+
 bool Expr::isIntrinsic() const {
   return findIntrinsic(kind_) != nullptr;
 }
@@ -158,6 +172,14 @@ std::string_view exprKindName(ExprKind kind) {
     return "ContextRef";
   case ExprKind::UpstreamOutputRef:
     return "UpstreamOutputRef";
+  case ExprKind::Guarded:
+    return "Guarded";
+  case ExprKind::Defined:
+    return "Defined";
+  case ExprKind::ForEach:
+    return "ForEach";
+  case ExprKind::LoopItemRef:
+    return "LoopItemRef";
   case ExprKind::Unsupported:
     return "unsupported";
   default:

@@ -46,6 +46,13 @@ enum class ExprKind {
   InputRef,          // name() = input name
   ContextRef,        // name() = context path, e.g. "environment.name"
   UpstreamOutputRef, // upstreamOutput()
+  // Parametric mode's Jinja logic (guard.h). A Guarded node is one value or the other by a guard
+  // variable of the module; a branch where the node is absent holds Ref AWS::NoValue, with the
+  // CloudFormation meaning (the property or list item is left out).
+  Guarded,     // name() = guard variable; [valueWhenTrue, valueWhenFalse]
+  Defined,     // [reference]: the spec gives the input a value (Jinja `is defined`)
+  ForEach,     // name() = loop variable; [collection, item]: a list item repeated per element
+  LoopItemRef, // name() = path from a loop variable: "service_instance.name", "loop.index"
   // A construct the tool cannot represent; kept (with a diagnostic) so nothing is dropped.
   Unsupported, // unsupported()
 };
@@ -145,6 +152,11 @@ public:
   static ExprPtr contextRef(std::string path, SourceLocation location);
   static ExprPtr upstreamOutputRef(UpstreamOutput target, SourceLocation location);
   static ExprPtr unsupported(UnsupportedConstruct construct, SourceLocation location);
+  static ExprPtr guarded(std::string variable, ExprPtr whenTrue, ExprPtr whenFalse,
+                         SourceLocation location);
+  static ExprPtr forEach(std::string variable, ExprPtr collection, ExprPtr item,
+                         SourceLocation location);
+  static ExprPtr loopItemRef(std::string path, SourceLocation location);
 
   ExprKind kind() const { return kind_; }
   const SourceLocation& location() const { return location_; }
@@ -157,8 +169,9 @@ public:
   const std::vector<ExprPtr>& items() const;        // List
   const std::vector<MapEntry>& entries() const;     // Map
   const MapEntry* find(std::string_view key) const; // Map; nullptr when absent
-  const std::string& name() const;                  // Ref, If, Condition, InputRef, ContextRef
-  const std::vector<ExprPtr>& arguments() const;    // Join..Transform, If
+  // Ref, If, Condition, InputRef, ContextRef, Guarded, ForEach, LoopItemRef
+  const std::string& name() const;
+  const std::vector<ExprPtr>& arguments() const; // Join..Transform, If, Guarded, Defined, ForEach
   const GetAttTarget& getAtt() const;
   const SubTemplate& sub() const;
   const DynamicReferenceText& dynamicReference() const;

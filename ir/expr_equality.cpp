@@ -67,12 +67,15 @@ bool equalPayloads(const Expr& a, const Expr& b) {
   case ExprKind::Condition:
   case ExprKind::InputRef:
   case ExprKind::ContextRef:
+  case ExprKind::LoopItemRef:
     return a.name() == b.name();
   case ExprKind::GetAtt:
     return equalGetAtts(a.getAtt(), b.getAtt());
   case ExprKind::Sub:
     return equalSubs(a.sub(), b.sub());
   case ExprKind::If:
+  case ExprKind::Guarded:
+  case ExprKind::ForEach:
     return a.name() == b.name() && equalLists(a.arguments(), b.arguments(), equalExprs);
   case ExprKind::DynamicReference:
     return equalDynamicReferences(a.dynamicReference(), b.dynamicReference());

@@ -75,6 +75,12 @@ std::string render(const ExprPtr& expr, std::size_t budget) {
     return "output " + expr->upstreamOutput().module + "." + expr->upstreamOutput().output;
   case ExprKind::Unsupported:
     return "unsupported " + expr->unsupported().construct;
+  case ExprKind::Guarded:
+    return "guarded " + expr->name() + " [" + joinRendered(expr->arguments(), budget) + "]";
+  case ExprKind::ForEach:
+    return "for " + expr->name() + " in [" + joinRendered(expr->arguments(), budget) + "]";
+  case ExprKind::LoopItemRef:
+    return "loop item " + expr->name();
   default:
     return shortTag(expr->kind()) + " [" + joinRendered(expr->arguments(), budget) + "]";
   }

@@ -38,6 +38,10 @@ ExprPtr mapChildren(const ExprPtr& node, const ExprMap& map) {
   }
   case ExprKind::If:
     return Expr::ifThen(node->name(), map(node->arguments()[0]), map(node->arguments()[1]), at);
+  case ExprKind::Guarded:
+    return Expr::guarded(node->name(), map(node->arguments()[0]), map(node->arguments()[1]), at);
+  case ExprKind::ForEach:
+    return Expr::forEach(node->name(), map(node->arguments()[0]), map(node->arguments()[1]), at);
   case ExprKind::Unsupported: {
     UnsupportedConstruct construct = node->unsupported();
     construct.original = construct.original ? map(construct.original) : nullptr;
@@ -53,8 +57,9 @@ ExprPtr mapChildren(const ExprPtr& node, const ExprMap& map) {
   case ExprKind::InputRef:
   case ExprKind::ContextRef:
   case ExprKind::UpstreamOutputRef:
+  case ExprKind::LoopItemRef:
     return node;
-  default: // Join..Transform
+  default: // Join..Transform, Defined
     return Expr::call(node->kind(), mapAll(node->arguments()), at);
   }
 }
@@ -82,6 +87,11 @@ void mapModuleExprs(Module& module, const ExprMap& map) {
     apply(output.value);
     apply(output.exportName);
   }
+  for (GuardVariable& guard : module.guards)
+    apply(guard.condition);
+  for (Resource& resource : module.resources)
+    if (resource.loop)
+      apply(resource.loop->collection);
   for (Condition& condition : module.conditions)
     apply(condition.expression);
   for (Mapping& mapping : module.mappings)

@@ -47,6 +47,9 @@ const Condition* Module::findCondition(std::string_view name) const {
 const Mapping* Module::findMapping(std::string_view name) const {
   return findBy(mappings, name, &Mapping::name);
 }
+const GuardVariable* Module::findGuard(std::string_view name) const {
+  return findBy(guards, name, &GuardVariable::name);
+}
 bool Module::hasTransform(std::string_view transform) const {
   return std::find(transforms.begin(), transforms.end(), transform) != transforms.end();
 }

@@ -4,6 +4,7 @@
 
 #include "ir/condition.h"
 #include "ir/expr.h"
+#include "ir/guard.h"
 #include "ir/input.h"
 #include "ir/mapping.h"
 #include "ir/output.h"
@@ -39,6 +40,7 @@ struct Module {
   std::vector<Output> outputs;
   std::vector<Condition> conditions;
   std::vector<Mapping> mappings;
+  std::vector<GuardVariable> guards; // parametric mode: the Jinja conditions (guard.h)
   // Rules, Hooks, SAM's Globals: kept as written, not interpreted.
   std::vector<MapEntry> otherSections;
   // Names of the modules whose outputs this one reads (a service instance's environment).
@@ -50,6 +52,7 @@ struct Module {
   const Output* findOutput(std::string_view name) const;
   const Condition* findCondition(std::string_view name) const;
   const Mapping* findMapping(std::string_view name) const;
+  const GuardVariable* findGuard(std::string_view name) const;
   bool hasTransform(std::string_view transform) const;
 };
 

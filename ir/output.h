@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ir/expr.h"
+#include "ir/guard.h"
 #include "ir/located_name.h"
 #include "ir/source_location.h"
 
@@ -17,6 +18,7 @@ struct Output {
   ExprPtr exportName; // Export.Name; null when the output is not exported
   std::optional<LocatedName> condition;
   SourceLocation location;
+  std::vector<Guard> guards; // exists only when every guard holds (parametric mode)
 };
 
 } // namespace pm::ir

@@ -26,7 +26,8 @@ struct Resource {
   ExprPtr metadata;
   // Attributes of transforms (SAM's Connectors) and others we keep but do not interpret.
   std::vector<MapEntry> otherAttributes;
-  std::optional<Guard> guard;
+  std::vector<Guard> guards;        // exists only when every guard holds (parametric mode)
+  std::optional<ResourceLoop> loop; // repeated per element of a list (parametric mode)
   SourceLocation location;     // the logical ID's key
   SourceLocation typeLocation; // the Type value
 };

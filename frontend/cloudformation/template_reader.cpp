@@ -219,7 +219,7 @@ private:
 
   void readOutput(const ir::MapEntry& entry) {
     checkLogicalId(entry.key, entry.keyLocation, "output", diagnostics_);
-    ir::Output output{entry.key, nullptr, {}, nullptr, std::nullopt, entry.keyLocation};
+    ir::Output output{entry.key, nullptr, {}, nullptr, std::nullopt, entry.keyLocation, {}};
     if (entry.value->kind() != ExprKind::Map) {
       diagnostics_.error(kTemplateStructureRule, entry.keyLocation,
                          fmt::format("output '{}' must be a map with a Value", entry.key));

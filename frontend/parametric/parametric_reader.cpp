@@ -166,6 +166,8 @@ const InputTypeSchema* inputTypeOf(const Bundle& bundle, PartRole role) {
   return type && *type ? &**type : nullptr;
 }
 
+} // namespace
+
 ir::ModuleKind moduleKindOf(PartRole role) {
   switch (role) {
   case PartRole::Infrastructure:
@@ -179,6 +181,8 @@ ir::ModuleKind moduleKindOf(PartRole role) {
   }
   return ir::ModuleKind::Template;
 }
+
+namespace {
 
 // Schema inputs first, then the template's own parameters, then each context value it reads.
 void declareInputs(ir::Module& module, const Bundle& bundle, PartRole role) {

@@ -37,6 +37,9 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
 std::optional<ir::Module> readParametric(const Bundle& bundle, const RenderRequest& request,
                                          ir::Diagnostics& diagnostics);
 
+// The kind of module a part of a bundle becomes.
+ir::ModuleKind moduleKindOf(PartRole role);
+
 // The values `request` gives the references of a parametric module, for ir::instantiate.
 std::optional<ir::InputValues> requestValues(const Bundle& bundle, const RenderRequest& request,
                                              ir::Diagnostics& diagnostics);

@@ -25,7 +25,8 @@ ir::Module environment(const std::string& name, std::vector<std::string> outputs
                               "",
                               nullptr,
                               std::nullopt,
-                              {name + ".yaml", line++, 3}});
+                              {name + ".yaml", line++, 3},
+                              {}});
   return module;
 }
 

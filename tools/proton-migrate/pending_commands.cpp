@@ -27,22 +27,6 @@ Command pending(std::string name, std::string synopsis, std::string summary,
 
 } // namespace
 
-Command convertCommand() {
-  return pending("convert",
-                 "convert PATH... --to terraform|cdk|servicecatalog [--mode parametric|rendered] "
-                 "[--spec F] [--env-outputs F] [--stack-dump F] -o DIR",
-                 "Converts bundles (folders, .tar.gz archives or CloudFormation files) to the target.",
-                 [](po::options_description& options, po::positional_options_description& positional) {
-                   options.add_options()
-                       ("path", po::value<std::vector<std::string>>()->value_name("PATH"), "bundles")
-                       ("mode", po::value<std::string>()->value_name("M"), "parametric (default) or rendered")
-                       ("stack-dump", po::value<std::string>()->value_name("FILE"), "deployed stack dump");
-                   declareTargetOptions(options);
-                   declareTemplateInputOptions(options);
-                   positional.add("path", -1);
-                 });
-}
-
 Command migrateCommand() {
   return pending("migrate", "migrate --bundle B (--stack-dump F | --stack-dir D) --to T -o DIR [--spec F]",
                  "One-shot migration of live Proton stacks: recover inputs, emit code, adoption\n"

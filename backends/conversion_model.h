@@ -1,0 +1,35 @@
+// What a backend receives: the modules of one bundle after the passes, and the deployments
+// (stacks) Proton made of them, so a backend can emit both reusable code and the roots or apps
+// that instantiate it.
+#pragma once
+
+#include "ir/instantiate.h"
+#include "ir/module_graph.h"
+#include "ir/pass_pipeline.h"
+
+#include <string>
+#include <vector>
+
+namespace pm::backends {
+
+enum class ConversionMode { Parametric, Rendered };
+
+// One stack Proton deployed, or would deploy, from a module: the environment, each service
+// instance of the spec, the pipeline, a component.
+struct Deployment {
+  std::string module;     // the ir::Module it instantiates
+  std::string name;       // the environment's or service instance's name ("pipeline" for one)
+  std::string stackName;  // the deployed stack's name when a stack dump gave it, else empty
+  ir::InputValues values; // the spec's inputs, the context values and upstream output values
+};
+
+struct ConversionModel {
+  std::string bundleName;
+  std::string templateVersion; // major version from the layout ("1"), empty when unknown
+  ConversionMode mode = ConversionMode::Parametric;
+  ir::ModuleGraph modules; // after ir::runPasses
+  ir::PassResults passes;
+  std::vector<Deployment> deployments; // in module order, then spec order
+};
+
+} // namespace pm::backends

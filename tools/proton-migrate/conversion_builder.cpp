@@ -1,0 +1,109 @@
+// Reading every part of a bundle into one module graph for the backends.
+#include "tools/proton-migrate/conversion_builder.h"
+
+#include "frontend/parametric/parametric_reader.h"
+
+namespace pm::driver {
+
+namespace {
+
+using frontend::PartRole;
+
+// The names of the stacks Proton makes of a part: one per service instance of the spec, one
+// for anything else. An empty name stands for the only (or default) instance.
+std::vector<std::string> deploymentNames(const frontend::Bundle& bundle, PartRole role,
+                                         const TemplateInputs& inputs) {
+  if (role != PartRole::Instance || !inputs.spec || inputs.spec->instances.empty())
+    return {""};
+  (void)bundle;
+  std::vector<std::string> names;
+  for (const frontend::ServiceInstanceSpec& instance : inputs.spec->instances)
+    names.push_back(instance.name);
+  return names;
+}
+
+std::string displayName(const ir::InputValues& values, PartRole role, const std::string& given) {
+  if (!given.empty())
+    return given;
+  auto context = [&](const std::string& path) {
+    auto found = values.context.find(path);
+    return found == values.context.end() ? std::string() : found->second.text;
+  };
+  switch (role) {
+  case PartRole::Infrastructure:
+    return context("environment.name");
+  case PartRole::Instance:
+    return context("service_instance.name");
+  case PartRole::Pipeline:
+    return "pipeline";
+  case PartRole::Component:
+    return context("component.name");
+  }
+  return given;
+}
+
+std::optional<ir::Module> readModule(const frontend::Bundle& bundle,
+                                     const frontend::RenderRequest& request,
+                                     backends::ConversionMode mode, ir::Diagnostics& diagnostics) {
+  if (mode == backends::ConversionMode::Parametric)
+    return frontend::readParametric(bundle, request, diagnostics);
+  const frontend::BundlePart* part = bundle.part(request.part);
+  auto text = frontend::renderPart(bundle, request, diagnostics);
+  if (!text || !part)
+    return std::nullopt;
+  return frontend::readRenderedTemplate(bundle, *part, *text, diagnostics);
+}
+
+} // namespace
+
+std::string partModuleName(const frontend::Bundle& bundle, PartRole role,
+                           const std::string& instance) {
+  std::string name = bundle.name;
+  if (role == PartRole::Instance || role == PartRole::Pipeline)
+    name += std::string("-") + frontend::partRoleName(role);
+  if (!instance.empty())
+    name += "-" + instance;
+  return name;
+}
+
+std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bundle& bundle,
+                                                              const TemplateInputs& inputs,
+                                                              backends::ConversionMode mode,
+                                                              ir::Diagnostics& diagnostics) {
+  backends::ConversionModel model;
+  model.bundleName = bundle.name;
+  model.templateVersion = bundle.majorVersion;
+  model.mode = mode;
+  bool failed = false;
+  for (const frontend::BundlePart& part : bundle.parts) {
+    if (part.templatePath.empty())
+      continue;
+    bool perInstance = mode == backends::ConversionMode::Rendered;
+    for (const std::string& instance : deploymentNames(bundle, part.role, inputs)) {
+      frontend::RenderRequest request = inputs.request(part.role, instance);
+      auto values = frontend::requestValues(bundle, request, diagnostics);
+      std::string moduleName = partModuleName(
+          bundle, part.role,
+          perInstance && part.role == PartRole::Instance && !instance.empty() ? instance : "");
+      if (!model.modules.find(moduleName)) {
+        auto module = readModule(bundle, request, mode, diagnostics);
+        if (!module) {
+          failed = true;
+          continue;
+        }
+        module->name = moduleName;
+        module->kind = frontend::moduleKindOf(part.role);
+        model.modules.add(std::move(*module));
+      }
+      if (values)
+        model.deployments.push_back(
+            {moduleName, displayName(*values, part.role, instance), "", std::move(*values)});
+    }
+  }
+  if (failed)
+    return std::nullopt;
+  ir::runPasses(model.modules, diagnostics, model.passes);
+  return model;
+}
+
+} // namespace pm::driver

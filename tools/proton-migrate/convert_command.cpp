@@ -1,0 +1,114 @@
+// `proton-migrate convert`: bundles to Terraform, CDK or Service Catalog.
+#include "tools/proton-migrate/commands.h"
+
+#include "backends/backend.h"
+#include "tools/proton-migrate/conversion_builder.h"
+#include "tools/proton-migrate/exit_codes.h"
+#include "tools/proton-migrate/output_directory.h"
+#include "tools/proton-migrate/template_inputs.h"
+
+#include <ostream>
+
+namespace pm::driver {
+
+namespace {
+
+std::optional<backends::ConversionMode> modeOption(const po::variables_map& values, CommandIo& io) {
+  std::string mode = values.count("mode") ? values["mode"].as<std::string>() : "parametric";
+  if (mode == "parametric")
+    return backends::ConversionMode::Parametric;
+  if (mode == "rendered")
+    return backends::ConversionMode::Rendered;
+  io.err << "proton-migrate convert: --mode takes parametric or rendered, not '" << mode << "'\n";
+  return std::nullopt;
+}
+
+std::string targetList() {
+  std::string names;
+  for (std::string_view name : backends::backendNames())
+    names += (names.empty() ? "" : ", ") + std::string(name);
+  return names;
+}
+
+// Converts one bundle into `output` under `prefix` ("" or "<bundle>/").
+void convertBundle(const std::string& path, const po::variables_map& values,
+                   backends::ConversionMode mode, const backends::Backend& backend,
+                   const std::string& prefix, backends::OutputTree& output,
+                   ir::Diagnostics& diagnostics) {
+  auto bundle = frontend::readBundle(path, diagnostics);
+  if (!bundle)
+    return;
+  auto inputs = loadTemplateInputs(TemplateInputFiles::fromOptions(values), *bundle, diagnostics);
+  if (!inputs)
+    return;
+  auto model = buildConversionModel(*bundle, *inputs, mode, diagnostics);
+  if (!model || diagnostics.hasErrors())
+    return;
+  backends::OutputTree converted;
+  backend.emit(*model, converted, diagnostics);
+  for (const auto& [relative, content] : converted.files())
+    output.write(prefix + relative, content);
+}
+
+int convert(const po::variables_map& values, CommandIo& io) {
+  if (!values.count("path") || !values.count("to") || !values.count("output")) {
+    io.err << "proton-migrate convert: PATH, --to and -o are required\n";
+    return kExitUsage;
+  }
+  auto mode = modeOption(values, io);
+  if (!mode)
+    return kExitUsage;
+  std::string target = values["to"].as<std::string>();
+  auto backend = backends::makeBackend(target);
+  if (!backend) {
+    bool known = false;
+    for (std::string_view name : backends::backendNames())
+      known = known || name == target;
+    if (known)
+      return notYetImplemented("convert --to " + target, io);
+    io.err << "proton-migrate convert: --to takes " << targetList() << ", not '" << target << "'\n";
+    return kExitUsage;
+  }
+  ir::Diagnostics diagnostics;
+  auto paths = values["path"].as<std::vector<std::string>>();
+  backends::OutputTree output;
+  for (const std::string& path : paths) {
+    std::string prefix;
+    if (paths.size() > 1) {
+      ir::Diagnostics scratch;
+      auto bundle = frontend::readBundle(path, scratch);
+      prefix = (bundle ? bundle->name : path) + "/";
+    }
+    convertBundle(path, values, *mode, *backend, prefix, output, diagnostics);
+  }
+  diagnostics.print(io.err);
+  if (diagnostics.hasErrors())
+    return kExitInputError; // nothing is written when any bundle failed
+  commitOutputTree(output, values["output"].as<std::string>());
+  return kExitSuccess;
+}
+
+} // namespace
+
+Command convertCommand() {
+  return {
+      "convert",
+      "convert PATH... --to terraform|cdk|servicecatalog [--mode parametric|rendered] "
+      "[--spec F] [--env-outputs F] [--stack-dump F] -o DIR",
+      "Converts bundles (folders, .tar.gz archives or CloudFormation files) to the target.",
+      [](po::options_description& options, po::positional_options_description& positional) {
+        // clang-format off
+            options.add_options()
+                ("path", po::value<std::vector<std::string>>()->value_name("PATH"), "bundles")
+                ("to", po::value<std::string>()->value_name("T"), "terraform, cdk or servicecatalog")
+                ("output,o", po::value<std::string>()->value_name("DIR"), "output folder")
+                ("mode", po::value<std::string>()->value_name("M"), "parametric (default) or rendered")
+                ("stack-dump", po::value<std::string>()->value_name("FILE"), "deployed stack dump");
+        // clang-format on
+        declareTemplateInputOptions(options);
+        positional.add("path", -1);
+      },
+      convert};
+}
+
+} // namespace pm::driver
