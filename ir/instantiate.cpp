@@ -1,6 +1,8 @@
 // Instantiating parametric modules, and the tree rewriting it is built on.
 #include "ir/instantiate.h"
 
+#include "ir/guard_evaluation.h"
+
 #include <optional>
 
 namespace pm::ir {
@@ -203,9 +205,32 @@ ExprPtr instantiate(const ExprPtr& expr, const InputValues& values) {
   return mapChildren(expr, [&](const ExprPtr& child) { return instantiate(child, values); });
 }
 
+namespace {
+
+// Drops the elements whose guards are known not to hold; clears the guards known to hold.
+template <typename Element>
+void keepGuarded(std::vector<Element>& elements, const std::map<std::string, bool>& guards) {
+  std::vector<Element> kept;
+  for (Element& element : elements) {
+    auto holds = guardsHold(element.guards, guards);
+    if (holds && !*holds)
+      continue;
+    std::erase_if(element.guards, [&](const Guard& guard) { return guards.count(guard.variable); });
+    kept.push_back(std::move(element));
+  }
+  elements = std::move(kept);
+}
+
+} // namespace
+
 Module instantiate(const Module& module, const InputValues& values) {
   Module bound = module;
-  mapModuleExprs(bound, [&](const ExprPtr& expr) { return instantiate(expr, values); });
+  std::map<std::string, bool> guards = evaluateGuards(module, values);
+  keepGuarded(bound.resources, guards);
+  keepGuarded(bound.outputs, guards);
+  std::erase_if(bound.guards, [&](const GuardVariable& guard) { return guards.count(guard.name); });
+  mapModuleExprs(
+      bound, [&](const ExprPtr& expr) { return instantiate(resolveGuards(expr, guards), values); });
   return bound;
 }
 

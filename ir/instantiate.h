@@ -17,6 +17,7 @@ namespace pm::ir {
 struct BoundValue {
   std::string text;
   ExprPtr bare;
+  bool truth = true; // Python bool() of the value: what a Jinja `if` on it tests
 };
 
 struct InputValues {
@@ -30,7 +31,8 @@ struct InputValues {
 bool isConcatenation(const SubTemplate& sub);
 
 // Each reference bound in `values` becomes its literal; Sub variables bound to references are
-// folded into the text. References without a value stay.
+// folded into the text. References without a value stay. For a module, guards whose condition
+// the values decide are resolved: guarded resources, outputs, entries and items kept or dropped.
 Module instantiate(const Module& module, const InputValues& values);
 ExprPtr instantiate(const ExprPtr& expr, const InputValues& values);
 

@@ -273,8 +273,18 @@ std::string inputLine(const ir::Input& input) {
   return line + "\n";
 }
 
+std::string guardText(const std::vector<ir::Guard>& guards) {
+  std::string text;
+  for (const ir::Guard& guard : guards)
+    text +=
+        (text.empty() ? "" : " and ") + std::string(guard.whenTrue ? "" : "not ") + guard.variable;
+  return text;
+}
+
 std::string resourceLine(const ir::Resource& resource) {
   std::vector<std::string> attributes;
+  if (!resource.guards.empty())
+    attributes.push_back("when " + guardText(resource.guards));
   if (resource.condition)
     attributes.push_back("condition " + resource.condition->name);
   if (!resource.dependsOn.empty()) {
@@ -310,6 +320,8 @@ std::string outputLine(const ir::Output& output) {
     line += ", export " + ir::exprText(output.exportName, 40);
   if (output.condition)
     line += ", condition " + output.condition->name;
+  if (!output.guards.empty())
+    line += ", when " + guardText(output.guards);
   return line + "\n";
 }
 
@@ -357,6 +369,10 @@ std::string writeModelSummary(const ir::Module& module) {
                            : 0;
     return fmt::format("  {}: {} top-level keys\n", mapping.name, keys);
   });
+  if (!module.guards.empty())
+    out += section("guards", module.guards, [](const ir::GuardVariable& guard) {
+      return "  " + guard.name + " = " + ir::exprText(guard.condition, 70) + "\n";
+    });
   out += section("resources", module.resources, resourceLine);
   out += section("outputs", module.outputs, outputLine);
   return out;

@@ -105,12 +105,23 @@ private:
   }
 
   void renderIf(const Stmt& stmt) {
-    if (toBool(concrete(eval(*stmt.expr), stmt.expr->position, "if"), stmt.expr->position))
+    if (test(*stmt.expr, "if"))
       return renderBody(stmt.body);
     for (const auto& elif : stmt.elifs)
-      if (toBool(concrete(eval(*elif->expr), elif->expr->position, "if"), elif->expr->position))
+      if (test(*elif->expr, "if"))
         return renderBody(elif->body);
     renderBody(stmt.elseBody);
+  }
+
+  // The branch an `if` takes. In parametric mode a test on symbolic values is a guard site
+  // (symbolic.h) when the model can hold its condition, else a fallback.
+  bool test(const Expr& expr, std::string_view construct) {
+    Value value = eval(expr);
+    if (symbolic_)
+      if (ConditionPtr condition = conditionOf(value))
+        return symbolic_->decide(condition, toBool(withoutSymbols(value), expr.position),
+                                 expr.position);
+    return toBool(concrete(value, expr.position, construct), expr.position);
   }
 
   // Renders `body` in its own scope and returns its output instead of writing it.
@@ -301,7 +312,7 @@ private:
     case ExprKind::Filter:
       return evalFilter(expr, eval(*expr.children[0]));
     case ExprKind::Test:
-      return Value(evalTest(expr));
+      return evalTest(expr);
     case ExprKind::Unary:
       return evalUnary(expr);
     case ExprKind::Binary:
@@ -309,7 +320,7 @@ private:
     case ExprKind::Concat:
       return evalConcat(expr);
     case ExprKind::Compare:
-      return Value(evalCompare(expr));
+      return evalCompare(expr);
     case ExprKind::Condition:
       return evalCondition(expr);
     }
@@ -405,29 +416,50 @@ private:
     return evalFilter(expr, inner);
   }
 
-  bool evalTest(const Expr& expr) {
+  Value evalTest(const Expr& expr) {
     if (!isKnownTest(expr.name))
       renderError(expr.position, "No test named '" + expr.name + "' found.");
-    return applyTest(expr.name,
-                     concrete(eval(*expr.children[0]), expr.position, "test '", expr.name),
-                     evalArgs(expr, 1, "test '", expr.name));
+    Value operand = eval(*expr.children[0]);
+    bool holds = applyTest(expr.name,
+                           concreteUnless(testCondition(expr.name, operand), operand, expr.position,
+                                          "test '", expr.name),
+                           evalArgs(expr, 1, "test '", expr.name));
+    return symbolicResult(Value(holds), testCondition(expr.name, operand));
   }
 
   Value evalUnary(const Expr& expr) {
-    Value operand = concrete(eval(*expr.children[0]), expr.position, "operator ", expr.name);
+    Value operand = eval(*expr.children[0]);
+    ConditionPtr negated = expr.name == "not" ? negatedCondition(operand) : nullptr;
+    operand = concreteUnless(negated, operand, expr.position, "operator ", expr.name);
     if (expr.name == "not")
-      return Value(!toBool(operand, expr.position));
+      return symbolicResult(Value(!toBool(operand, expr.position)), negated);
     return negate(operand, expr.position, expr.name == "-");
   }
 
   Value evalBinary(const Expr& expr) {
+    if (expr.name == "and" || expr.name == "or")
+      return evalLogical(expr);
     Value left = concrete(eval(*expr.children[0]), expr.position, "operator ", expr.name);
-    if (expr.name == "and")
-      return toBool(left, expr.children[0]->position) ? eval(*expr.children[1]) : left;
-    if (expr.name == "or")
-      return toBool(left, expr.children[0]->position) ? left : eval(*expr.children[1]);
     Value right = concrete(eval(*expr.children[1]), expr.position, "operator ", expr.name);
     return binaryOperation(expr.name, left, right, expr.position);
+  }
+
+  // Python's `and`/`or` return an operand. Two tests on symbolic values combine into one
+  // condition; the right one is then evaluated even where Python would short-circuit.
+  Value evalLogical(const Expr& expr) {
+    bool isAnd = expr.name == "and";
+    Value left = eval(*expr.children[0]);
+    if (symbolic_ && conditionOf(left)) {
+      Value right = eval(*expr.children[1]);
+      if (ConditionPtr combined = combinedCondition(expr.name, left, right)) {
+        bool leftHolds = toBool(withoutSymbols(left), expr.children[0]->position);
+        return conditionValue(leftHolds == isAnd ? right : left, combined);
+      }
+    }
+    left = concrete(left, expr.position, "operator ", expr.name);
+    if (toBool(left, expr.children[0]->position) == isAnd)
+      return eval(*expr.children[1]);
+    return left;
   }
 
   Value evalConcat(const Expr& expr) {
@@ -445,11 +477,11 @@ private:
     auto symbolic = std::make_shared<Symbolic>();
     for (const auto& child : expr.children) {
       Value part = eval(*child);
-      if (!part.isSymbolic())
+      if (!isSymbolicText(part))
         part = concrete(part, child->position, "concatenation");
       std::string partText = toText(part, child->position);
       text += partText;
-      if (part.isSymbolic())
+      if (isSymbolicText(part))
         for (const auto& piece : part.symbolic().parts)
           symbolic->parts.push_back(piece);
       else
@@ -461,7 +493,13 @@ private:
     return anyReference ? Value(text).withSymbolic(std::move(symbolic)) : Value(text);
   }
 
-  bool evalCompare(const Expr& expr) {
+  Value evalCompare(const Expr& expr) {
+    if (symbolic_ && expr.operators.size() == 1) {
+      Value left = eval(*expr.children[0]), right = eval(*expr.children[1]);
+      if (ConditionPtr condition = comparisonCondition(expr.operators[0], left, right))
+        return conditionValue(
+            Value(compareConcrete(expr, withoutSymbols(left), withoutSymbols(right))), condition);
+    }
     Value left = concrete(eval(*expr.children[0]), expr.position, "comparison");
     for (std::size_t i = 0; i < expr.operators.size(); ++i) {
       Value right = concrete(eval(*expr.children[i + 1]), expr.position, "comparison");
@@ -470,15 +508,21 @@ private:
                    : op == "not in" ? !contains(right, left, expr.position)
                                     : compareValues(op, left, right, expr.position);
       if (!holds)
-        return false;
+        return Value(false);
       left = std::move(right);
     }
-    return true;
+    return Value(true);
+  }
+
+  bool compareConcrete(const Expr& expr, const Value& left, const Value& right) {
+    const std::string& op = expr.operators[0];
+    return op == "in"       ? contains(right, left, expr.position)
+           : op == "not in" ? !contains(right, left, expr.position)
+                            : compareValues(op, left, right, expr.position);
   }
 
   Value evalCondition(const Expr& expr) {
-    if (toBool(concrete(eval(*expr.children[1]), expr.children[1]->position, "inline if"),
-               expr.children[1]->position))
+    if (test(*expr.children[1], "inline if"))
       return eval(*expr.children[0]);
     if (expr.children[2])
       return eval(*expr.children[2]);
@@ -489,7 +533,7 @@ private:
 
   // --- parametric mode (symbolic.h) ---------------------------------------------------------
   void print(const Value& value, Position position) {
-    if (symbolic_ && value.isSymbolic() && !capturing_)
+    if (symbolic_ && isSymbolicText(value) && !capturing_)
       return write(symbolic_->print(value, position), position);
     const char* construct = capturing_ ? "print inside a set or filter block" : "print";
     write(toText(concrete(value, position, construct), position), position);
@@ -511,6 +555,17 @@ private:
 
   // As concrete(), for constructs that only look inside the value itself (attribute access,
   // iteration): symbols deeper inside pass through, such as the inputs of a context dict.
+  // As concrete(), except when `condition` is known: the value's symbols then live on in it.
+  Value concreteUnless(const ConditionPtr& condition, const Value& value, Position position,
+                       std::string_view construct, std::string_view name = {}) {
+    return condition ? withoutSymbols(value) : concrete(value, position, construct, name);
+  }
+
+  // `result` standing for `condition` in parametric mode.
+  Value symbolicResult(Value result, const ConditionPtr& condition) {
+    return symbolic_ && condition ? conditionValue(result, condition) : result;
+  }
+
   Value concreteIfSymbolic(const Value& value, Position position, std::string_view construct) {
     if (!symbolic_ || !value.isSymbolic())
       return value;

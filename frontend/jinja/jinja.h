@@ -30,8 +30,11 @@ std::optional<std::string> render(const std::string& path, const std::string& te
 // Parametric mode: renders like render(), except that symbolic values of `context`
 // (symbolicReference) print as sentinel tokens; constructs that inspect a symbolic value use its
 // concrete value and are listed as fallbacks. With no symbolic value the text equals render()'s.
+// A symbolic `if`, `elif` or inline `if` whose test is a condition the model can hold is a
+// guard site: it takes the branch `choices` gives its key, else its concrete branch.
 std::optional<SymbolicRender> renderSymbolic(const std::string& path, const std::string& text,
                                              const Value& context, ir::Diagnostics& diagnostics,
-                                             const RenderLimits& limits = {});
+                                             const RenderLimits& limits = {},
+                                             const GuardChoices& choices = {});
 
 } // namespace pm::jinja

@@ -13,11 +13,161 @@ bool containsSymbolic(const Value& value) {
   return !firstSymbolicPath(value).empty();
 }
 
+std::string SymbolicCondition::text() const {
+  auto joined = [&](const char* separator) {
+    std::string out;
+    for (const auto& operand : operands)
+      out += (out.empty() ? "" : separator) + ("(" + operand->text() + ")");
+    return out;
+  };
+  switch (kind) {
+  case Kind::Truth:
+    return path;
+  case Kind::Equals:
+    return path + " == " + literal.repr();
+  case Kind::Defined:
+    return path + " is defined";
+  case Kind::Not:
+    return "not (" + operands[0]->text() + ")";
+  case Kind::And:
+    return joined(" and ");
+  case Kind::Or:
+    return joined(" or ");
+  }
+  return path;
+}
+
+std::string SymbolicCondition::firstPath() const {
+  if (!path.empty())
+    return path;
+  for (const auto& operand : operands)
+    if (auto found = operand->firstPath(); !found.empty())
+      return found;
+  return {};
+}
+
+ConditionPtr conditionOf(const Value& value) {
+  if (!value.isSymbolic())
+    return nullptr;
+  const Symbolic& symbolic = value.symbolic();
+  if (symbolic.condition)
+    return symbolic.condition;
+  if (symbolic.parts.size() != 1 || !symbolic.parts[0].isReference())
+    return nullptr;
+  auto truth = std::make_shared<SymbolicCondition>();
+  truth->path = symbolic.parts[0].path;
+  return truth;
+}
+
+Value conditionValue(const Value& concrete, ConditionPtr condition) {
+  auto symbolic = std::make_shared<Symbolic>();
+  symbolic->condition = std::move(condition);
+  return withoutSymbols(concrete).withSymbolic(std::move(symbolic));
+}
+
+bool isSymbolicText(const Value& value) {
+  return value.isSymbolic() && !value.symbolic().condition;
+}
+
+namespace {
+
+// The path of a value that is exactly one reference.
+std::string lonePath(const Value& value) {
+  if (!isSymbolicText(value) || value.symbolic().parts.size() != 1)
+    return {};
+  return value.symbolic().parts[0].path;
+}
+
+bool isLiteral(const Value& value) {
+  return !containsSymbolic(value) &&
+         (value.isString() || value.isBool() || value.isInt() || value.isFloat() || value.isNone());
+}
+
+ConditionPtr makeCondition(SymbolicCondition::Kind kind, std::string path, Value literal,
+                           std::vector<ConditionPtr> operands) {
+  auto condition = std::make_shared<SymbolicCondition>();
+  condition->kind = kind;
+  condition->path = std::move(path);
+  condition->literal = std::move(literal);
+  condition->operands = std::move(operands);
+  return condition;
+}
+
+ConditionPtr equality(const Value& left, const Value& right) {
+  std::string path = lonePath(left);
+  if (!path.empty() && isLiteral(right))
+    return makeCondition(SymbolicCondition::Kind::Equals, path, right, {});
+  path = lonePath(right);
+  if (!path.empty() && isLiteral(left))
+    return makeCondition(SymbolicCondition::Kind::Equals, path, left, {});
+  return nullptr;
+}
+
+ConditionPtr negation(ConditionPtr condition) {
+  if (!condition)
+    return nullptr;
+  return makeCondition(SymbolicCondition::Kind::Not, "", Value(), {std::move(condition)});
+}
+
+// `ref in ['a', 'b']`: one Equals per member.
+ConditionPtr membership(const Value& item, const Value& container) {
+  if (lonePath(item).empty() || !container.isList() || containsSymbolic(container))
+    return nullptr;
+  std::vector<ConditionPtr> members;
+  for (const Value& member : container.asList()) {
+    if (!isLiteral(member))
+      return nullptr;
+    members.push_back(equality(item, member));
+  }
+  if (members.empty())
+    return nullptr;
+  if (members.size() == 1)
+    return members[0];
+  return makeCondition(SymbolicCondition::Kind::Or, "", Value(), std::move(members));
+}
+
+} // namespace
+
+ConditionPtr comparisonCondition(const std::string& op, const Value& left, const Value& right) {
+  if (op == "==")
+    return equality(left, right);
+  if (op == "!=")
+    return negation(equality(left, right));
+  if (op == "in")
+    return membership(left, right);
+  if (op == "not in")
+    return negation(membership(left, right));
+  return nullptr;
+}
+
+ConditionPtr negatedCondition(const Value& operand) {
+  return negation(conditionOf(operand));
+}
+
+ConditionPtr combinedCondition(const std::string& op, const Value& left, const Value& right) {
+  ConditionPtr a = conditionOf(left), b = conditionOf(right);
+  if (!a || !b)
+    return nullptr;
+  auto kind = op == "and" ? SymbolicCondition::Kind::And : SymbolicCondition::Kind::Or;
+  return makeCondition(kind, "", Value(), {a, b});
+}
+
+ConditionPtr testCondition(const std::string& test, const Value& operand) {
+  std::string path = lonePath(operand);
+  if (path.empty() || (test != "defined" && test != "undefined"))
+    return nullptr;
+  auto defined = makeCondition(SymbolicCondition::Kind::Defined, path, Value(), {});
+  return test == "defined" ? defined : negation(defined);
+}
+
 std::string firstSymbolicPath(const Value& value) {
-  if (value.isSymbolic())
+  if (value.isSymbolic()) {
     for (const auto& part : value.symbolic().parts)
       if (part.isReference())
         return part.path;
+    if (value.symbolic().condition)
+      return value.symbolic().condition->firstPath();
+  }
   if (value.isList())
     for (const auto& item : value.asList())
       if (auto path = firstSymbolicPath(item); !path.empty())
@@ -72,8 +222,21 @@ void SymbolicRecorder::fallback(Position position, std::string construct, const 
   fallbacks_.push_back(SymbolicFallback{position, std::move(construct), firstSymbolicPath(used)});
 }
 
+bool SymbolicRecorder::decide(const ConditionPtr& condition, bool concrete, Position position) {
+  std::string key = condition->text();
+  auto forced = choices_.find(key);
+  bool value = forced == choices_.end() ? concrete : forced->second;
+  bool known = false;
+  for (const GuardSite& site : guards_)
+    known = known || site.key == key;
+  if (!known)
+    guards_.push_back(GuardSite{key, condition, position, value});
+  return value;
+}
+
 SymbolicRender SymbolicRecorder::finish(std::string text) {
-  return SymbolicRender{std::move(text), std::move(sentinels_), std::move(fallbacks_)};
+  return SymbolicRender{std::move(text), std::move(sentinels_), std::move(fallbacks_),
+                        std::move(guards_)};
 }
 
 } // namespace pm::jinja

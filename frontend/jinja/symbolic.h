@@ -6,6 +6,7 @@
 #include "frontend/jinja/template_error.h"
 #include "frontend/jinja/value.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,10 +22,49 @@ struct SymbolicPart {
   bool isReference() const { return !path.empty(); }
 };
 
-// One reference, or a `~` concatenation of literal text and references.
+// A test on symbolic values that a Jinja `if` can become a guard on (ir/guard.h).
+struct SymbolicCondition {
+  enum class Kind {
+    Truth,   // Python truth of the reference at `path`
+    Equals,  // the reference at `path` == `literal`
+    Defined, // the reference at `path` has a value
+    Not,     // operands[0]
+    And,     // operands
+    Or,      // operands
+  };
+  Kind kind = Kind::Truth;
+  std::string path;
+  Value literal;
+  std::vector<std::shared_ptr<const SymbolicCondition>> operands;
+
+  // A canonical text: equal texts are the same condition ("a.b == 'x'", "not (...)").
+  std::string text() const;
+  std::string firstPath() const;
+};
+using ConditionPtr = std::shared_ptr<const SymbolicCondition>;
+
+// One reference, or a `~` concatenation of literal text and references; or, for a boolean
+// computed from references, the condition it stands for (no parts).
 struct Symbolic {
   std::vector<SymbolicPart> parts;
+  ConditionPtr condition;
 };
+
+// The condition a value used as a test stands for: its own, or the truth of a lone reference.
+// Null when the value is concrete or a concatenation.
+ConditionPtr conditionOf(const Value& value);
+// `concrete` (the value Python computes) standing for `condition`.
+Value conditionValue(const Value& concrete, ConditionPtr condition);
+// True when `value` is a reference or concatenation (text), not a condition.
+bool isSymbolicText(const Value& value);
+
+// The conditions of the tests a guard can hold; null when the operands do not fit (then the
+// construct renders concretely and is reported). `left op right` for ==, != and `in` a literal
+// list; `not`; `and`/`or` of two tests; `is defined`/`is undefined`.
+ConditionPtr comparisonCondition(const std::string& op, const Value& left, const Value& right);
+ConditionPtr negatedCondition(const Value& operand);
+ConditionPtr combinedCondition(const std::string& op, const Value& left, const Value& right);
+ConditionPtr testCondition(const std::string& test, const Value& operand);
 
 // A printed reference: `token` replaced `{{ }}`'s output in the rendered text.
 struct Sentinel {
@@ -41,10 +81,22 @@ struct SymbolicFallback {
   std::string path;      // the first symbolic value it used
 };
 
+// An `if`, `elif` or inline `if` whose test is a condition on symbolic values.
+struct GuardSite {
+  std::string key; // the condition's text: every site with the same key is one guard
+  ConditionPtr condition;
+  Position position;
+  bool value = false; // the branch this render took
+};
+
+// The branch to take for each guard key; keys not listed take their concrete value.
+using GuardChoices = std::map<std::string, bool>;
+
 struct SymbolicRender {
   std::string text;
   std::vector<Sentinel> sentinels; // in print order
   std::vector<SymbolicFallback> fallbacks;
+  std::vector<GuardSite> guards; // each key once, in order of first use
 };
 
 // `value` (concrete, without symbols) standing for the value at `path`.
@@ -60,6 +112,9 @@ Value withoutSymbols(const Value& value);
 // Collects what a symbolic render produced; the evaluator reports into it.
 class SymbolicRecorder {
 public:
+  explicit SymbolicRecorder(GuardChoices choices = {}) : choices_(std::move(choices)) {}
+  // The branch a guard site takes: the forced choice for its key, else `concrete`.
+  bool decide(const ConditionPtr& condition, bool concrete, Position position);
   // Text that prints `value` (symbolic) with each reference as a fresh sentinel token.
   std::string print(const Value& value, Position position);
   void fallback(Position position, std::string construct, const Value& used);
@@ -68,6 +123,8 @@ public:
 private:
   std::vector<Sentinel> sentinels_;
   std::vector<SymbolicFallback> fallbacks_;
+  GuardChoices choices_;
+  std::vector<GuardSite> guards_;
 };
 
 } // namespace pm::jinja

@@ -4,6 +4,7 @@
 #include "frontend/bundle/schema_inputs.h"
 #include "frontend/cloudformation/cloudformation_reader.h"
 #include "frontend/jinja/jinja.h"
+#include "frontend/parametric/guard_expansion.h"
 #include "frontend/parametric/sentinel_lifting.h"
 #include "frontend/parametric/symbolic_context.h"
 #include "frontend/render.h"
@@ -237,10 +238,18 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
   auto context = buildContext(bundle, request, diagnostics);
   if (!context)
     return std::nullopt;
-  auto render = jinja::renderSymbolic(path, *text, symbolicContext(*context), diagnostics);
-  if (!render)
-    return std::nullopt;
-  auto result = ParametricReader(bundle, *part, diagnostics).read(*render);
+  jinja::Value symbolic = symbolicContext(*context);
+  ReadWithChoices readOnce = [&](const jinja::GuardChoices& choices,
+                                 ir::Diagnostics& found) -> std::optional<GuardedRead> {
+    auto render = jinja::renderSymbolic(path, *text, symbolic, found, {}, choices);
+    if (!render)
+      return std::nullopt;
+    auto result = ParametricReader(bundle, *part, found).read(*render);
+    if (!result)
+      return std::nullopt;
+    return GuardedRead{std::move(*result), std::move(render->guards), path};
+  };
+  auto result = readWithGuards(readOnce, diagnostics);
   if (result)
     declareInputs(result->module, bundle, request.part);
   return result;

@@ -32,6 +32,9 @@ jinja::Value mapLeaves(const jinja::Value& value, const std::string& path, const
       rebuilt.set(key, mapLeaves(item, itemPath, visit));
     } else if (item.isString() && !path.empty()) {
       rebuilt.set(key, visit(itemPath, item));
+    } else if (item.isList() && path.empty()) {
+      // The pipeline's service_instances: a loop over it is a reported fallback, not silent.
+      rebuilt.set(key, visit(itemPath, item));
     } else {
       rebuilt.set(key, item);
     }
@@ -84,7 +87,7 @@ ir::InputValues boundValues(const jinja::Value& context) {
   ir::InputValues values;
   forEachContextLeaf(context, [&](const std::string& path, const jinja::Value& value) {
     ir::ExprPtr reference = referenceFor(path, {});
-    ir::BoundValue bound{value.str(), plainScalar(value.str())};
+    ir::BoundValue bound{value.str(), plainScalar(value.str()), value.truthy()};
     switch (reference->kind()) {
     case ir::ExprKind::InputRef:
       values.inputs[reference->name()] = bound;

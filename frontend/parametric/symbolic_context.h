@@ -15,8 +15,8 @@
 namespace pm::frontend {
 
 // `context` (as buildContext made it) with symbolic leaves: `*.inputs.*` and `*.outputs.*`
-// entries, and the string values of the context (service.name, environment.account_id, ...).
-// Lists such as the pipeline's service_instances stay concrete.
+// entries, the string values of the context (service.name, environment.account_id, ...), and
+// the pipeline's service_instances list as a whole (a loop over it is reported as a fallback).
 jinja::Value symbolicContext(const jinja::Value& context);
 
 // Calls visit(path, value) for each value symbolicContext() makes symbolic.

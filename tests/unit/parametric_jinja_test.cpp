@@ -56,12 +56,44 @@ TEST_CASE("default on a defined symbolic value keeps the symbol") {
   CHECK(result.fallbacks.empty());
 }
 
-TEST_CASE("an if on a symbolic input renders with its concrete value and records a fallback") {
+TEST_CASE("an if on a symbolic input is a guard site whose branch the choices pick") {
   auto result = renderText("{% if service_instance.inputs.public %}yes{% else %}no{% endif %}");
   CHECK(result.text == "yes");
+  CHECK(result.fallbacks.empty());
+  REQUIRE(result.guards.size() == 1);
+  CHECK(result.guards[0].key == "service_instance.inputs.public");
+  CHECK(result.guards[0].value);
+  ir::Diagnostics diagnostics;
+  auto flipped = jinja::renderSymbolic(
+      "t.yaml", "{% if service_instance.inputs.public %}yes{% else %}no{% endif %}",
+      inputsContext(), diagnostics, {}, {{"service_instance.inputs.public", false}});
+  REQUIRE(flipped);
+  CHECK(flipped->text == "no");
+}
+
+TEST_CASE("comparisons, tests and logic on symbolic values become one guard condition") {
+  auto result = renderText(
+      "{% if service_instance.inputs.name == 'api' and not service_instance.inputs.public %}a"
+      "{% elif service_instance.inputs.port in [80, 443] %}b"
+      "{% elif service_instance.inputs.name is defined %}c{% endif %}");
+  CHECK(result.text == "c");
+  CHECK(result.fallbacks.empty());
+  REQUIRE(result.guards.size() == 3);
+  CHECK(result.guards[0].key ==
+        "(service_instance.inputs.name == 'api') and (not (service_instance.inputs.public))");
+  CHECK(!result.guards[0].value);
+  CHECK(result.guards[1].key ==
+        "(service_instance.inputs.port == 80) or (service_instance.inputs.port == 443)");
+  CHECK(result.guards[2].key == "service_instance.inputs.name is defined");
+  CHECK(result.guards[2].value);
+}
+
+TEST_CASE("a test the model cannot hold falls back to the concrete branch") {
+  auto result = renderText("{% if service_instance.inputs.port > 1000 %}big{% endif %}");
+  CHECK(result.text == "big");
+  CHECK(result.guards.empty());
   REQUIRE(result.fallbacks.size() == 1);
-  CHECK(result.fallbacks[0].construct == "if");
-  CHECK(result.fallbacks[0].path == "service_instance.inputs.public");
+  CHECK(result.fallbacks[0].construct == "comparison");
 }
 
 TEST_CASE("filters, comparisons and arithmetic on symbolic values fall back and print values") {
@@ -73,7 +105,7 @@ TEST_CASE("filters, comparisons and arithmetic on symbolic values fall back and 
   REQUIRE(result.fallbacks.size() == 3);
   CHECK(result.fallbacks[0].construct == "filter 'upper'");
   CHECK(result.fallbacks[1].construct == "operator +");
-  CHECK(result.fallbacks[2].construct == "comparison");
+  CHECK(result.fallbacks[2].construct == "print"); // the comparison itself is a condition
 }
 
 TEST_CASE("a symbolic value printed inside a set block renders concretely") {

@@ -2,6 +2,7 @@
 #include "tools/proton-migrate/commands.h"
 
 #include "backends/report/reference_graph.h"
+#include "frontend/parametric/parametric_reader.h"
 #include "ir/passes/check_types.h"
 #include "ir/passes/resolve_references.h"
 #include "tools/proton-migrate/exit_codes.h"
@@ -30,7 +31,13 @@ std::optional<report::GraphFormat> graphFormat(const po::variables_map& values, 
 // The CloudFormation text of a part: rendered with the given inputs when it is Jinja.
 std::optional<ir::Module> readPart(const frontend::Bundle& bundle, const frontend::BundlePart& part,
                                    const TemplateInputs& inputs, const std::string& instance,
-                                   ir::Diagnostics& diagnostics) {
+                                   bool parametric, ir::Diagnostics& diagnostics) {
+  if (parametric) {
+    auto module = frontend::readParametric(bundle, inputs.request(part.role, instance), diagnostics);
+    if (module)
+      ir::runResolveReferences(*module, diagnostics);
+    return module;
+  }
   auto text = frontend::renderPart(bundle, inputs.request(part.role, instance), diagnostics);
   if (!text)
     return std::nullopt;
@@ -74,7 +81,8 @@ int inspect(const po::variables_map& values, CommandIo& io) {
   for (const auto& part : bundle->parts) {
     if (part.templatePath.empty() || (onlyPart && part.role != *onlyPart))
       continue;
-    if (auto module = readPart(*bundle, part, *inputs, instance, diagnostics))
+    if (auto module = readPart(*bundle, part, *inputs, instance, values.count("parametric") > 0,
+                               diagnostics))
       described.emplace_back(frontend::partRoleName(part.role), describe(*module, format));
   }
   if (described.empty() && !diagnostics.hasErrors())
@@ -119,7 +127,8 @@ Command inspectCommand() {
                 ("part", po::value<std::string>()->value_name("P"),
                  "only this part: infrastructure, instance, pipeline or component")
                 ("instance", po::value<std::string>()->value_name("NAME"),
-                 "service instance of the spec (default: the first)");
+                 "service instance of the spec (default: the first)")
+                ("parametric", "the parametric model: inputs kept as references, Jinja `if`s as guards");
             // clang-format on
             declareTemplateInputOptions(options);
             positional.add("path", 1);
