@@ -1,0 +1,4 @@
+resource "aws_sqs_queue" "jobs" {
+  name = var.environment.inputs.queue_name
+/* the rest of the file
+}
