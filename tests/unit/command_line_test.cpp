@@ -42,9 +42,9 @@ TEST_CASE("the top-level help lists the commands and --version prints the versio
 }
 
 TEST_CASE("commands of later milestones answer not yet implemented with exit code 2") {
-  Run convert = run({"convert", "x", "--to", "cdk", "-o", "out"});
-  CHECK(convert.code == pm::driver::kExitUsage);
-  CHECK(convert.err.find("not yet implemented") != std::string::npos);
+  Run migrate = run({"migrate", "--bundle", "x", "--to", "cdk", "-o", "out"});
+  CHECK(migrate.code == pm::driver::kExitUsage);
+  CHECK(migrate.err.find("not yet implemented") != std::string::npos);
 }
 
 TEST_CASE("unknown commands and options are usage errors with exit code 2") {
