@@ -18,6 +18,9 @@ file(GLOB_RECURSE PM_DATA_FILES CONFIGURE_DEPENDS
      "${CMAKE_SOURCE_DIR}/ir/*.tsv" "${CMAKE_SOURCE_DIR}/backends/*.tsv"
      "${CMAKE_SOURCE_DIR}/ir/*.data.yaml" "${CMAKE_SOURCE_DIR}/backends/*.data.yaml")
 install(FILES ${PM_DATA_FILES} DESTINATION ${CMAKE_INSTALL_DATADIR}/proton-migrate)
+# The Terraform resource mappings keep their own folder, where the backend looks for them.
+file(GLOB PM_TERRAFORM_DATA CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/backends/terraform/data/*.txt")
+install(FILES ${PM_TERRAFORM_DATA} DESTINATION ${CMAKE_INSTALL_DATADIR}/proton-migrate/terraform)
 install(FILES README.md docs/diagnostics.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(CPACK_GENERATOR DEB)

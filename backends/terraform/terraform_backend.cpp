@@ -1,10 +1,49 @@
-// The terraform target (not built yet).
+// The terraform target: a module folder per model module, a root calling them per deployment.
 #include "backends/terraform/terraform_backend.h"
+
+#include "backends/terraform/module_writer.h"
+#include "backends/terraform/root_writer.h"
+#include "ir/target_names.h"
+
+#include <fmt/format.h>
+
+#include <map>
 
 namespace pm::backends {
 
+namespace {
+
+constexpr ir::NamingStyle kSnake{ir::CaseStyle::Snake, 0, "_", "_"};
+
+class TerraformBackend : public Backend {
+public:
+  std::string_view name() const override { return "terraform"; }
+
+  void emit(const ConversionModel& model, OutputTree& output,
+            ir::Diagnostics& diagnostics) const override {
+    std::map<std::string, tf::ModuleInterface> interfaces;
+    tf::MappingCounts counts;
+    for (const ir::Module& module : model.modules.modules()) {
+      const std::string* name =
+          model.passes.identifiers.moduleName(ir::NamingTarget::Terraform, module.name);
+      std::string folder = "modules/" + (name ? *name : ir::normaliseName(module.name, kSnake));
+      interfaces.emplace(module.name, tf::writeModule(module, model.passes.identifiers, folder,
+                                                      output, diagnostics, counts));
+    }
+    tf::writeRoot(model, interfaces, "root", output);
+    int total = counts.curated + counts.awscc + counts.unmapped;
+    if (total > 0)
+      diagnostics.report(ir::Severity::Note, "TF000", {},
+                         fmt::format("terraform: {} resource(s): {} curated aws, {} awscc, {} "
+                                     "unmapped",
+                                     total, counts.curated, counts.awscc, counts.unmapped));
+  }
+};
+
+} // namespace
+
 std::unique_ptr<Backend> makeTerraformBackend() {
-  return nullptr;
+  return std::make_unique<TerraformBackend>();
 }
 
 } // namespace pm::backends

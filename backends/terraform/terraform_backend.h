@@ -7,7 +7,7 @@
 
 namespace pm::backends {
 
-// nullptr while the backend is not built yet.
+// The Terraform backend (modules, a root per run, aws/awscc resource mappings).
 std::unique_ptr<Backend> makeTerraformBackend();
 
 } // namespace pm::backends

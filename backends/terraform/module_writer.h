@@ -1,0 +1,47 @@
+// One module as a Terraform module folder: main.tf (locals, data sources, resources),
+// variables.tf (inputs with validation blocks), outputs.tf and versions.tf.
+#pragma once
+
+#include "backends/output_tree.h"
+#include "backends/terraform/resource_mapping.h"
+#include "ir/diagnostics.h"
+#include "ir/module.h"
+#include "ir/passes/assign_identifiers.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pm::tf {
+
+// What a root needs to know about a written module to call it.
+struct ModuleInterface {
+  std::string folder; // relative to the output root, e.g. "modules/environment"
+  struct Variable {
+    std::string name;
+    std::string input;    // the input name, or "module.output" for an upstream output
+    bool context = false; // a Proton context value
+    bool upstream = false;
+    bool stackName = false;
+    bool required = false; // no default
+  };
+  std::vector<Variable> variables;
+  std::vector<std::string> outputs;                  // Terraform output names
+  std::map<std::string, std::string> outputBySource; // CloudFormation output name -> name
+};
+
+// Per resource instance: which provider it went to (for the run summary).
+struct MappingCounts {
+  int curated = 0;
+  int awscc = 0;
+  int unmapped = 0;
+};
+
+ModuleInterface writeModule(const ir::Module& module, const ir::Identifiers& identifiers,
+                            const std::string& folder, backends::OutputTree& output,
+                            ir::Diagnostics& diagnostics, MappingCounts& counts);
+
+// versions.tf: Terraform and the aws/awscc providers.
+std::string versionsFile();
+
+} // namespace pm::tf

@@ -1,0 +1,87 @@
+// The CloudFormation -> Terraform resource mappings, read from data files under data/: the
+// hand-curated `aws` provider mappings (aws-resources.txt) and the awscc attribute trees
+// (awscc-resources.txt, generated), loaded once.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pm::tf {
+
+// How a CloudFormation property becomes Terraform.
+enum class ArgumentKind {
+  Value,   // the value translated as is
+  Tags,    // a list of {Key, Value} becomes a map
+  NameMap, // a list of {Name, Value} becomes a map (CloudWatch dimensions)
+  List,    // a single value becomes a one-item list
+  Single,  // a one-item list becomes its item (a policy attached to exactly one role)
+  Json,    // a JSON document becomes jsonencode(...)
+  Block,   // a map property becomes one nested block (its `nested` arguments)
+  Blocks,  // a list of maps becomes one nested block per item
+};
+
+struct ArgumentMapping {
+  std::string property; // CloudFormation name
+  std::string argument; // Terraform name
+  ArgumentKind kind = ArgumentKind::Value;
+  std::vector<ArgumentMapping> nested; // Block and Blocks
+};
+
+struct CuratedMapping {
+  std::string cloudFormationType;
+  std::string terraformType;
+  std::string refAttribute; // what Ref reads: "id", "arn", "name", ...
+  // Fn::GetAtt attribute -> Terraform attribute, or an HCL template where '@' stands for the
+  // resource ("${@.arn}:*").
+  std::map<std::string, std::string> attributes;
+  // Properties Terraform requires: without them the awscc mapping is used.
+  std::vector<std::string> required;
+  // Name properties CloudFormation generates when absent ("<stack>-<logical ID>-<suffix>")
+  // and Terraform requires: written as "${var.stack_name}-<logical ID>".
+  std::vector<std::string> generatedNames;
+  std::vector<ArgumentMapping> arguments;
+  std::vector<std::pair<std::string, std::string>> fixed; // arguments with a constant (HCL)
+  const ArgumentMapping* argument(std::string_view property) const;
+};
+
+// An awscc attribute and, for nested objects, its attributes.
+struct AwsccAttribute {
+  std::string name;
+  std::string kind; // string number bool list(..) set(..) map(..) any, or object list set map
+  std::vector<AwsccAttribute> children;
+  bool nestedObject() const { return !children.empty() || kind == "object"; }
+  // The child whose name equals `property` with case and underscores ignored.
+  const AwsccAttribute* child(std::string_view property) const;
+};
+
+struct AwsccResource {
+  std::string name;
+  AwsccAttribute root; // children are the top-level attributes
+};
+
+class MappingTables {
+public:
+  // Loaded on first use from the data directory; an unreadable file leaves its table empty
+  // and loadError() says which.
+  static const MappingTables& instance();
+  static std::unique_ptr<MappingTables> fromText(const std::string& curated,
+                                                 const std::string& awscc);
+
+  const CuratedMapping* curated(std::string_view cloudFormationType) const;
+  const AwsccResource* awscc(std::string_view cloudFormationType) const;
+  const std::vector<CuratedMapping>& allCurated() const { return curated_; }
+  const std::string& loadError() const { return loadError_; }
+
+private:
+  std::vector<CuratedMapping> curated_;
+  std::map<std::string, AwsccResource, std::less<>> awsccByKey_; // by normalised type key
+  std::string loadError_;
+};
+
+// Lower case without underscores, for matching awscc names against CloudFormation names.
+std::string normalisedName(std::string_view name);
+
+} // namespace pm::tf

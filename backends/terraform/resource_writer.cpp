@@ -1,0 +1,375 @@
+// Resource blocks. Properties are renamed in the model first (CloudFormation names -> Terraform
+// argument names), so one expression translator serves both providers.
+#include "backends/terraform/resource_writer.h"
+
+#include "ir/target_names.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pm::tf {
+
+namespace {
+
+constexpr ir::NamingStyle kSnake{ir::CaseStyle::Snake, 0, "_", "_"};
+
+bool coversArguments(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr& value);
+
+bool isNoValue(const ir::ExprPtr& expr) {
+  return expr && expr->kind() == ir::ExprKind::Ref && expr->name() == "AWS::NoValue";
+}
+
+// A list item that becomes a dynamic block: a Jinja loop's item, or an item a guard leaves out.
+bool isDynamicItem(const ir::ExprPtr& item) {
+  if (item->kind() == ir::ExprKind::ForEach)
+    return true;
+  return item->kind() == ir::ExprKind::Guarded &&
+         (isNoValue(item->arguments()[0]) || isNoValue(item->arguments()[1]));
+}
+
+// The block content of a list item: the item itself, or what a dynamic block repeats.
+ir::ExprPtr repeatedBlockContent(const ir::ExprPtr& item) {
+  if (item->kind() == ir::ExprKind::ForEach)
+    return item->arguments()[1];
+  if (isDynamicItem(item))
+    return isNoValue(item->arguments()[0]) ? item->arguments()[1] : item->arguments()[0];
+  return item;
+}
+
+bool coversMap(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr& map) {
+  if (!map || map->kind() != ir::ExprKind::Map)
+    return false;
+  for (const ir::MapEntry& entry : map->entries()) {
+    auto found = std::find_if(arguments.begin(), arguments.end(),
+                              [&](const ArgumentMapping& a) { return a.property == entry.key; });
+    if (found == arguments.end())
+      return false;
+    if ((found->kind == ArgumentKind::Block || found->kind == ArgumentKind::Blocks) &&
+        !coversArguments(found->nested, entry.value))
+      return false;
+    if (found->kind == ArgumentKind::Single &&
+        (entry.value->kind() != ir::ExprKind::List || entry.value->items().size() != 1))
+      return false;
+  }
+  return true;
+}
+
+// A block argument is written as literal blocks: its value must be a literal map (Block) or a
+// literal list of literal maps (Blocks), with every key mapped.
+bool coversArguments(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr& value) {
+  if (value && value->kind() == ir::ExprKind::List) {
+    for (const ir::ExprPtr& item : value->items())
+      if (!coversMap(arguments, repeatedBlockContent(item)))
+        return false;
+    return true;
+  }
+  return coversMap(arguments, value);
+}
+
+// The value with its map keys renamed to awscc attribute names, JSON documents wrapped in
+// Fn::ToJsonString (awscc takes them as strings). Nodes that are not literal maps or lists pass
+// through unchanged.
+ir::ExprPtr awsccValue(const ir::ExprPtr& value, const AwsccAttribute& attribute,
+                       ModuleScope& scope) {
+  using K = ir::ExprKind;
+  if (!value)
+    return value;
+  switch (value->kind()) {
+  case K::Map:
+    if (attribute.nestedObject() && attribute.kind != "map") {
+      std::vector<ir::MapEntry> entries;
+      for (const ir::MapEntry& entry : value->entries()) {
+        const AwsccAttribute* child = attribute.child(entry.key);
+        if (!child) {
+          scope.diagnostics.error(kUntranslatableRule, entry.keyLocation,
+                                  fmt::format("property '{}' has no attribute in the awscc "
+                                              "schema; it cannot be converted",
+                                              entry.key));
+          continue;
+        }
+        entries.push_back(
+            ir::MapEntry{child->name, entry.keyLocation, awsccValue(entry.value, *child, scope)});
+      }
+      return ir::Expr::map(std::move(entries), value->location());
+    }
+    if (attribute.kind == "map" || attribute.kind.starts_with("map(")) {
+      if (!attribute.nestedObject())
+        return value;
+      std::vector<ir::MapEntry> entries;
+      AwsccAttribute item{attribute.name, "object", attribute.children};
+      for (const ir::MapEntry& entry : value->entries())
+        entries.push_back(
+            ir::MapEntry{entry.key, entry.keyLocation, awsccValue(entry.value, item, scope)});
+      return ir::Expr::map(std::move(entries), value->location());
+    }
+    return ir::Expr::call(K::ToJsonString, {value}, value->location());
+  case K::List:
+    if (attribute.nestedObject()) {
+      AwsccAttribute item{attribute.name, "object", attribute.children};
+      std::vector<ir::ExprPtr> items;
+      for (const ir::ExprPtr& element : value->items())
+        items.push_back(awsccValue(element, item, scope));
+      return ir::Expr::list(std::move(items), value->location());
+    }
+    if (attribute.kind == "string")
+      return ir::Expr::call(K::ToJsonString, {value}, value->location());
+    return value;
+  case K::Guarded:
+    return ir::Expr::guarded(value->name(), awsccValue(value->arguments()[0], attribute, scope),
+                             awsccValue(value->arguments()[1], attribute, scope),
+                             value->location());
+  case K::If:
+    return ir::Expr::ifThen(value->name(), awsccValue(value->arguments()[0], attribute, scope),
+                            awsccValue(value->arguments()[1], attribute, scope), value->location());
+  default:
+    return value;
+  }
+}
+
+// A list of {Key, Value} (or {Name, Value}) as a map: literal items become entries, anything
+// else a for expression.
+HclExprPtr keyValueMap(const ir::ExprPtr& value, std::string_view keyName,
+                       ExpressionTranslator& translator) {
+  bool literal = value->kind() == ir::ExprKind::List;
+  if (literal)
+    for (const ir::ExprPtr& item : value->items())
+      literal = literal && item->kind() == ir::ExprKind::Map && item->find(keyName) &&
+                item->find("Value") && item->entries().size() == 2;
+  if (!literal)
+    return HclExpr::sequence(
+        {HclExpr::raw("{ for item in "), translator.translate(value),
+         HclExpr::raw(" : item." + std::string(keyName) + " => item.Value }")});
+  std::vector<HclEntry> entries;
+  for (const ir::ExprPtr& item : value->items()) {
+    const ir::ExprPtr& key = item->find(keyName)->value;
+    std::string printedKey = key->kind() == ir::ExprKind::String
+                                 ? key->text()
+                                 : "(" + inlineText(translator.translate(key)) + ")";
+    entries.push_back(HclEntry{printedKey, translator.translate(item->find("Value")->value)});
+  }
+  return HclExpr::object(std::move(entries));
+}
+
+void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
+                           const ir::ExprPtr& properties, HclBody& body,
+                           ExpressionTranslator& translator);
+
+// dynamic "block" { for_each = ...; iterator = ...; content { ... } } for a Jinja loop over
+// blocks, or for a block a guard leaves out (for_each over zero or one element).
+void writeDynamicBlock(const ArgumentMapping& argument, const ir::ExprPtr& item, HclBody& body,
+                       ExpressionTranslator& translator) {
+  ModuleScope& scope = translator.scope();
+  HclBody& dynamic = body.block("dynamic", {argument.argument});
+  std::string iterator;
+  if (item->kind() == ir::ExprKind::ForEach) {
+    iterator = ir::normaliseName(item->name(), kSnake);
+    dynamic.attribute("for_each", translator.translate(item->arguments()[0]));
+  } else {
+    iterator = argument.argument;
+    std::string guard = "local." + scope.localName(ir::NamedKind::Condition, item->name());
+    bool presentWhenTrue = !isNoValue(item->arguments()[0]);
+    dynamic.attribute(
+        "for_each", HclExpr::raw(presentWhenTrue ? guard + " ? [1] : []" : guard + " ? [] : [1]"));
+  }
+  dynamic.attribute("iterator", HclExpr::raw(iterator));
+  scope.dynamicIterators.push_back(iterator);
+  HclBody& content = dynamic.block("content");
+  writeCuratedArguments(argument.nested, repeatedBlockContent(item), content, translator);
+  scope.dynamicIterators.pop_back();
+}
+
+void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
+                           const ir::ExprPtr& properties, HclBody& body,
+                           ExpressionTranslator& translator) {
+  for (const ir::MapEntry& entry : properties->entries()) {
+    const ArgumentMapping* argument = nullptr;
+    for (const ArgumentMapping& candidate : arguments)
+      if (candidate.property == entry.key)
+        argument = &candidate;
+    if (!argument)
+      continue; // planResources made sure every key is mapped
+    switch (argument->kind) {
+    case ArgumentKind::Value:
+      body.attribute(argument->argument, translator.translate(entry.value));
+      break;
+    case ArgumentKind::Tags:
+      body.attribute(argument->argument, keyValueMap(entry.value, "Key", translator));
+      break;
+    case ArgumentKind::NameMap:
+      body.attribute(argument->argument, keyValueMap(entry.value, "Name", translator));
+      break;
+    case ArgumentKind::List:
+      body.attribute(argument->argument, entry.value->kind() == ir::ExprKind::List
+                                             ? translator.translate(entry.value)
+                                             : HclExpr::tuple({translator.translate(entry.value)}));
+      break;
+    case ArgumentKind::Single:
+      body.attribute(argument->argument, translator.translate(entry.value->items().front()));
+      break;
+    case ArgumentKind::Json:
+      body.attribute(argument->argument,
+                     entry.value->kind() == ir::ExprKind::String
+                         ? translator.translate(entry.value)
+                         : hclCall("jsonencode", {translator.translate(entry.value)}));
+      break;
+    case ArgumentKind::Block:
+    case ArgumentKind::Blocks: {
+      std::vector<ir::ExprPtr> items = entry.value->kind() == ir::ExprKind::List
+                                           ? entry.value->items()
+                                           : std::vector<ir::ExprPtr>{entry.value};
+      for (const ir::ExprPtr& item : items) {
+        if (isDynamicItem(item)) {
+          writeDynamicBlock(*argument, item, body, translator);
+          continue;
+        }
+        HclBody& block = body.block(argument->argument);
+        writeCuratedArguments(argument->nested, item, block, translator);
+      }
+      break;
+    }
+    }
+  }
+}
+
+void writeAwsccArguments(const ir::Resource& resource, const AwsccResource& awscc,
+                         ModuleScope& scope, HclBody& body, ExpressionTranslator& translator) {
+  for (const ir::MapEntry& entry : resource.properties->entries()) {
+    const AwsccAttribute* attribute = awscc.root.child(entry.key);
+    if (!attribute) {
+      scope.diagnostics.error(kUntranslatableRule, entry.keyLocation,
+                              fmt::format("property '{}' of {} has no attribute in {}; it "
+                                          "cannot be converted",
+                                          entry.key, resource.type, awscc.name));
+      continue;
+    }
+    body.attribute(attribute->name,
+                   translator.translate(awsccValue(entry.value, *attribute, scope)));
+  }
+}
+
+// count from the CloudFormation Condition and the Jinja guards, for_each from a Jinja loop.
+void writeMetaArguments(const ir::Resource& resource, ModuleScope& scope, HclBody& body,
+                        ExpressionTranslator& translator) {
+  std::vector<std::string> terms;
+  if (resource.condition)
+    terms.push_back("local." + scope.localName(ir::NamedKind::Condition, resource.condition->name));
+  for (const ir::Guard& guard : resource.guards)
+    terms.push_back(std::string(guard.whenTrue ? "" : "!") + "local." +
+                    scope.localName(ir::NamedKind::Condition, guard.variable));
+  if (!terms.empty()) {
+    std::string condition;
+    for (const std::string& term : terms)
+      condition += (condition.empty() ? "" : " && ") + term;
+    body.attribute("count", HclExpr::raw(condition + " ? 1 : 0"));
+  }
+  if (resource.loop) {
+    std::string item = ir::normaliseName(resource.loop->variable, kSnake);
+    body.attribute("for_each",
+                   HclExpr::sequence({HclExpr::raw("{ for index, " + item + " in "),
+                                      translator.translate(resource.loop->collection),
+                                      HclExpr::raw(" : tostring(index) => " + item + " }")}));
+  }
+}
+
+void writeLifecycle(const ir::Resource& resource, ModuleScope& scope, HclBody& body) {
+  std::vector<HclExprPtr> dependencies;
+  for (const ir::LocatedName& dependency : resource.dependsOn) {
+    auto found = scope.resources.find(dependency.name);
+    if (found != scope.resources.end() && !found->second.terraformType.empty())
+      dependencies.push_back(HclExpr::raw(found->second.address()));
+  }
+  if (!dependencies.empty()) {
+    if (!body.empty())
+      body.blankLine();
+    body.attribute("depends_on", HclExpr::tuple(std::move(dependencies)));
+  }
+  const ir::ExprPtr& policy = resource.deletionPolicy;
+  if (policy && policy->kind() == ir::ExprKind::String && policy->text() == "Retain") {
+    if (!body.empty())
+      body.blankLine();
+    body.comment("DeletionPolicy Retain: CloudFormation kept the resource when the stack or the\n"
+                 "resource was deleted. Terraform refuses to destroy it instead; remove this\n"
+                 "block (or the resource from the state) to let it go.");
+    body.block("lifecycle").attribute("prevent_destroy", HclExpr::raw("true"));
+  }
+}
+
+} // namespace
+
+void planResources(ModuleScope& scope, const MappingTables& tables) {
+  for (const ir::Resource& resource : scope.module.resources) {
+    ResourceTarget target;
+    const std::string* name = scope.identifiers.find(ir::NamingTarget::Terraform, scope.module.name,
+                                                     ir::NamedKind::Resource, resource.logicalId);
+    target.name = name ? *name : ir::normaliseName(resource.logicalId, kSnake);
+    target.counted = resource.condition.has_value() || !resource.guards.empty();
+    target.looped = resource.loop.has_value();
+    const CuratedMapping* curated = tables.curated(resource.type);
+    bool propertiesAreMap =
+        !resource.properties || resource.properties->kind() == ir::ExprKind::Map;
+    auto hasRequired = [&] {
+      for (const std::string& property : curated->required)
+        if (!resource.properties || !resource.properties->find(property))
+          return false;
+      return true;
+    };
+    if (curated && hasRequired() &&
+        (!resource.properties || coversMap(curated->arguments, resource.properties))) {
+      target.curated = curated;
+      target.terraformType = curated->terraformType;
+    } else if (const AwsccResource* awscc = tables.awscc(resource.type);
+               awscc && propertiesAreMap) {
+      target.awscc = awscc;
+      target.terraformType = awscc->name;
+      if (curated)
+        scope.diagnostics.report(
+            ir::Severity::Info, kAwsccFallbackRule, resource.location,
+            fmt::format("{} ({}) uses properties the curated {} mapping does not cover; it is "
+                        "converted to {}",
+                        resource.logicalId, resource.type, curated->terraformType, awscc->name));
+    } else {
+      scope.diagnostics.error(
+          kUnmappedTypeRule, resource.typeLocation,
+          propertiesAreMap
+              ? fmt::format("{} ({}): no Terraform resource type maps {} (no curated aws "
+                            "mapping, no awscc resource)",
+                            resource.logicalId, resource.type, resource.type)
+              : fmt::format("{} ({}): properties given by an intrinsic function cannot be "
+                            "converted to Terraform arguments",
+                            resource.logicalId, resource.type));
+    }
+    scope.resources[resource.logicalId] = std::move(target);
+  }
+}
+
+void writeResource(const ir::Resource& resource, ModuleScope& scope, HclFile& file) {
+  const ResourceTarget& target = scope.resources.at(resource.logicalId);
+  if (target.terraformType.empty())
+    return;
+  ExpressionTranslator translator(scope);
+  scope.currentLoopVariable = resource.loop ? resource.loop->variable : "";
+  HclBody& body = file.block("resource", {target.terraformType, target.name});
+  writeMetaArguments(resource, scope, body, translator);
+  if (!body.empty())
+    body.blankLine();
+  if (target.curated) {
+    for (const auto& [argument, value] : target.curated->fixed)
+      body.attribute(argument, HclExpr::raw(value));
+    for (const std::string& property : target.curated->generatedNames) {
+      if (resource.properties && resource.properties->find(property))
+        continue;
+      scope.pseudoVariables.insert("stack_name");
+      body.attribute(target.curated->argument(property)->argument,
+                     HclExpr::raw("\"${var.stack_name}-" + resource.logicalId + "\""));
+    }
+    if (resource.properties)
+      writeCuratedArguments(target.curated->arguments, resource.properties, body, translator);
+  } else if (resource.properties) {
+    writeAwsccArguments(resource, *target.awscc, scope, body, translator);
+  }
+  writeLifecycle(resource, scope, body);
+  scope.currentLoopVariable.clear();
+}
+
+} // namespace pm::tf

@@ -1,0 +1,143 @@
+// Each deployment's values go into one object variable, so terraform.tfvars reads like the
+// spec: one entry per environment or instance with its inputs.
+#include "backends/terraform/root_writer.h"
+
+#include "backends/terraform/hcl_document.h"
+#include "ir/target_names.h"
+
+#include <set>
+
+namespace pm::tf {
+
+namespace {
+
+constexpr ir::NamingStyle kSnake{ir::CaseStyle::Snake, 0, "_", "_"};
+
+HclExprPtr literal(const ir::ExprPtr& value) {
+  if (!value)
+    return hclNull();
+  switch (value->kind()) {
+  case ir::ExprKind::String:
+    return hclString(value->text());
+  case ir::ExprKind::Number: {
+    std::string number = hclNumber(value->number().text);
+    return number.empty() ? hclString(value->number().text) : HclExpr::raw(number);
+  }
+  case ir::ExprKind::Bool:
+    return HclExpr::raw(value->boolean() ? "true" : "false");
+  case ir::ExprKind::List: {
+    std::vector<HclExprPtr> items;
+    for (const ir::ExprPtr& item : value->items())
+      items.push_back(literal(item));
+    return HclExpr::tuple(std::move(items));
+  }
+  case ir::ExprKind::Map: {
+    std::vector<HclEntry> entries;
+    for (const ir::MapEntry& entry : value->entries())
+      entries.push_back(HclEntry{entry.key, literal(entry.value)});
+    return HclExpr::object(std::move(entries));
+  }
+  default:
+    return hclNull();
+  }
+}
+
+const ir::BoundValue* find(const std::map<std::string, ir::BoundValue>& values,
+                           const std::string& key) {
+  auto found = values.find(key);
+  return found == values.end() ? nullptr : &found->second;
+}
+
+struct Call {
+  const backends::Deployment* deployment;
+  const ModuleInterface* interface;
+  std::string name; // module block and variable name
+};
+
+// The module block of a deployment of an upstream module that declares `output`.
+std::string upstreamProducer(const std::vector<Call>& calls, const backends::ConversionModel& model,
+                             const std::string& source) {
+  std::size_t dot = source.find('.');
+  std::string named = source.substr(0, dot);
+  std::string output = source.substr(dot + 1);
+  for (const Call& call : calls) {
+    const ir::Module* module = model.modules.find(call.deployment->module);
+    bool matches =
+        module && (module->name == named ||
+                   (named == "environment" && module->kind == ir::ModuleKind::Environment));
+    if (!matches)
+      continue;
+    auto found = call.interface->outputBySource.find(output);
+    if (found != call.interface->outputBySource.end())
+      return "module." + call.name + "." + found->second;
+  }
+  return {};
+}
+
+} // namespace
+
+void writeRoot(const backends::ConversionModel& model,
+               const std::map<std::string, ModuleInterface>& interfaces, const std::string& folder,
+               backends::OutputTree& output) {
+  std::vector<Call> calls;
+  std::set<std::string> used;
+  for (const backends::Deployment& deployment : model.deployments) {
+    auto interface = interfaces.find(deployment.module);
+    if (interface == interfaces.end())
+      continue;
+    std::string base = ir::normaliseName(deployment.module + "_" + deployment.name, kSnake);
+    std::string name = base;
+    for (int n = 2; used.count(name); ++n)
+      name = base + "_" + std::to_string(n);
+    used.insert(name);
+    calls.push_back(Call{&deployment, &interface->second, name});
+  }
+  if (calls.empty())
+    return;
+  HclFile main, variables;
+  HclBody tfvarsBody;
+  for (const Call& call : calls) {
+    const backends::Deployment& deployment = *call.deployment;
+    HclBody& block = main.block("module", {call.name});
+    block.attribute("source", hclString("../" + call.interface->folder));
+    block.blankLine();
+    std::vector<HclEntry> tfvars;
+    for (const ModuleInterface::Variable& variable : call.interface->variables) {
+      const ir::BoundValue* value = nullptr;
+      if (variable.upstream) {
+        std::string producer = upstreamProducer(calls, model, variable.input);
+        if (!producer.empty()) {
+          block.attribute(variable.name, HclExpr::raw(producer));
+          continue;
+        }
+        value = find(deployment.values.upstreamOutputs, variable.input);
+      } else if (variable.context) {
+        value = find(deployment.values.context, variable.input);
+      } else if (variable.stackName) {
+        std::string stack = deployment.stackName.empty() ? deployment.name : deployment.stackName;
+        block.attribute(variable.name, hclString(stack));
+        continue;
+      } else {
+        value = find(deployment.values.inputs, variable.input);
+      }
+      if (!value && !variable.required)
+        continue;
+      // A required value nobody gave stays an empty string for the user to fill in.
+      tfvars.push_back(HclEntry{variable.name, value ? literal(value->bare) : hclString("")});
+      block.attribute(variable.name, HclExpr::raw("var." + call.name + "." + variable.name));
+    }
+    HclBody& declared = variables.block("variable", {call.name});
+    declared.attribute("description", hclString("The inputs of the deployment " + deployment.name +
+                                                " (" + deployment.module + ")."));
+    declared.attribute("type", HclExpr::raw("any"));
+    tfvarsBody.attribute(call.name, HclExpr::object(std::move(tfvars)));
+  }
+  std::string tfvars;
+  tfvarsBody.print(tfvars, 0);
+  output.write(folder + "/main.tf", main.print());
+  output.write(folder + "/variables.tf", variables.print());
+  output.write(folder + "/terraform.tfvars", tfvars);
+  output.write(folder + "/versions.tf", versionsFile());
+}
+
+} // namespace pm::tf
