@@ -1,10 +1,47 @@
-// The cdk target (not built yet).
+// The cdk target: one stack class per module and an app instantiating one stack per deployment.
 #include "backends/cdk/cdk_backend.h"
+
+#include "backends/cdk/app_writer.h"
+#include "backends/cdk/cdk_classes.h"
+#include "backends/cdk/expression_writer.h"
+#include "backends/cdk/stack_writer.h"
+
+#include <set>
 
 namespace pm::backends {
 
+namespace {
+
+class CdkBackend : public Backend {
+public:
+  std::string_view name() const override { return "cdk"; }
+
+  void emit(const ConversionModel& model, OutputTree& output,
+            ir::Diagnostics& diagnostics) const override {
+    const cdk::CdkClasses& classes = cdk::CdkClasses::instance();
+    if (!classes.loadError().empty())
+      diagnostics.warning(cdk::kCdkUntypedResourceRule, {},
+                          classes.loadError() + "; every resource is written as a CfnResource");
+    std::vector<cdk::StackClass> stacks;
+    std::set<std::string> files;
+    for (const ir::Module& module : model.modules.modules()) {
+      cdk::StackClass stack = cdk::describeStack(module, model);
+      std::string stem = stack.fileName.substr(0, stack.fileName.size() - 3);
+      for (int number = 2; files.count(stack.fileName); ++number)
+        stack.fileName = stem + "-" + std::to_string(number) + ".ts";
+      files.insert(stack.fileName);
+      stacks.push_back(std::move(stack));
+    }
+    for (const cdk::StackClass& stack : stacks)
+      output.write(stack.fileName, cdk::writeStack(stack, model, classes, diagnostics));
+    cdk::writeApp(stacks, model, output, diagnostics);
+  }
+};
+
+} // namespace
+
 std::unique_ptr<Backend> makeCdkBackend() {
-  return nullptr;
+  return std::make_unique<CdkBackend>();
 }
 
 } // namespace pm::backends

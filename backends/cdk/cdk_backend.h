@@ -7,7 +7,7 @@
 
 namespace pm::backends {
 
-// nullptr while the backend is not built yet.
+// The AWS CDK TypeScript app target.
 std::unique_ptr<Backend> makeCdkBackend();
 
 } // namespace pm::backends

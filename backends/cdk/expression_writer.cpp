@@ -1,0 +1,638 @@
+// Writing model expressions as TypeScript (see expression_writer.h).
+#include "backends/cdk/expression_writer.h"
+
+#include "backends/cdk/typescript_text.h"
+#include "ir/expr_text.h"
+#include "ir/instantiate.h"
+#include "ir/target_names.h"
+
+#include <array>
+#include <utility>
+
+namespace pm::backends::cdk {
+
+namespace {
+
+using ir::ExprKind;
+using ir::ExprPtr;
+
+struct PseudoToken {
+  std::string_view parameter;
+  std::string_view member; // of cdk.Aws
+  TsType type;
+};
+
+// cdk.Aws renders each of these as { Ref: <parameter> }.
+constexpr std::array kPseudoTokens{
+    PseudoToken{"AWS::AccountId", "ACCOUNT_ID", TsType::String},
+    PseudoToken{"AWS::NotificationARNs", "NOTIFICATION_ARNS", TsType::StringList},
+    PseudoToken{"AWS::NoValue", "NO_VALUE", TsType::String},
+    PseudoToken{"AWS::Partition", "PARTITION", TsType::String},
+    PseudoToken{"AWS::Region", "REGION", TsType::String},
+    PseudoToken{"AWS::StackId", "STACK_ID", TsType::String},
+    PseudoToken{"AWS::StackName", "STACK_NAME", TsType::String},
+    PseudoToken{"AWS::URLSuffix", "URL_SUFFIX", TsType::String},
+};
+
+constexpr std::size_t kLineWidth = 72;
+
+bool isProtonReference(const ExprPtr& expr) {
+  if (!expr)
+    return false;
+  switch (expr->kind()) {
+  case ExprKind::InputRef:
+  case ExprKind::ContextRef:
+  case ExprKind::UpstreamOutputRef:
+  case ExprKind::LoopItemRef:
+  case ExprKind::Guarded:
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items)
+    out += (out.empty() ? "" : std::string(separator)) + item;
+  return out;
+}
+
+std::string propertyAccess(const std::string& object, std::string_view path) {
+  std::string out = object;
+  while (!path.empty()) {
+    std::size_t dot = path.find('.');
+    std::string_view key = path.substr(0, dot);
+    out += isTsIdentifier(key) ? "." + std::string(key) : "[" + tsString(key) + "]";
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  }
+  return out;
+}
+
+// Lays out a list or object literal: on one line when short, else one item per line.
+std::string layout(const std::vector<std::string>& items, std::string_view open,
+                   std::string_view close, int indent) {
+  if (items.empty())
+    return std::string(open) + std::string(close);
+  std::string line = join(items, ", ");
+  bool spaced = open == "{";
+  if (line.size() <= kLineWidth && line.find('\n') == std::string::npos)
+    return std::string(open) + (spaced ? " " : "") + line + (spaced ? " " : "") +
+           std::string(close);
+  std::string pad(static_cast<std::size_t>(indent + 2), ' ');
+  std::string out = std::string(open) + "\n";
+  for (const std::string& item : items)
+    out += pad + item + ",\n";
+  return out + std::string(static_cast<std::size_t>(indent), ' ') + std::string(close);
+}
+
+} // namespace
+
+bool ExpressionWriter::isNoValue(const ExprPtr& expr) const {
+  return expr && expr->kind() == ExprKind::Ref && expr->name() == "AWS::NoValue";
+}
+
+std::string ExpressionWriter::write(const ExprPtr& expr, PropertyShape shape) const {
+  if (!expr)
+    return "undefined";
+  if (shape.kind() == 'U') {
+    for (PropertyShape member : shape.members()) {
+      char kind = member.kind();
+      bool fits = (expr->kind() == ExprKind::String && kind == 's') ||
+                  (expr->kind() == ExprKind::Number && (kind == 'n' || kind == 's')) ||
+                  (expr->kind() == ExprKind::Bool && kind == 'b') ||
+                  (expr->kind() == ExprKind::List && kind == 'L');
+      if (fits)
+        return write(expr, member);
+      if (expr->kind() == ExprKind::Map && kind == 'S') {
+        const CdkStruct* props = classes_.findStruct(member.structId());
+        std::string literal = props ? structLiteral(expr, *props) : std::string();
+        if (!literal.empty())
+          return literal;
+      }
+    }
+    bool literal = expr->kind() == ExprKind::Map || expr->kind() == ExprKind::List ||
+                   expr->kind() == ExprKind::String || expr->kind() == ExprKind::Number ||
+                   expr->kind() == ExprKind::Bool;
+    // A token: as a string where the union has one (an ARN or an ID next to a construct ref).
+    for (PropertyShape member : shape.members())
+      if (!literal && member.kind() == 's')
+        return write(expr, member);
+    return untypedLiteral(expr, shape);
+  }
+  switch (expr->kind()) {
+  case ExprKind::String:
+    return writeString(expr->text(), shape);
+  case ExprKind::Number:
+    return writeNumber(expr->number(), shape);
+  case ExprKind::Bool:
+    return writeBoolean(expr->boolean(), shape);
+  case ExprKind::Null:
+    return shape.isAny() ? "null" : "(null as any)";
+  case ExprKind::List:
+    return writeList(expr, shape);
+  case ExprKind::Map:
+    return writeMap(expr, shape);
+  case ExprKind::Guarded:
+    return writeGuarded(expr, shape);
+  default:
+    return convert(value(expr), shape);
+  }
+}
+
+std::string ExpressionWriter::fallback(const std::string& rawCode, PropertyShape shape) const {
+  switch (shape.kind()) {
+  case 'j':
+    return rawCode;
+  case 's':
+    return token("asString", rawCode);
+  case 'n':
+    return token("asNumber", rawCode);
+  default:
+    break;
+  }
+  if (shape.isStringList())
+    return token("asList", rawCode);
+  if (shape.acceptsResolvable())
+    return token("asAny", rawCode);
+  return "(" + token("asAny", rawCode) + " as any)";
+}
+
+std::string ExpressionWriter::untypedLiteral(const ExprPtr& expr, PropertyShape shape) const {
+  if (expr->kind() == ExprKind::Map || expr->kind() == ExprKind::List)
+    untyped_ = true;
+  return fallback(raw(expr), shape);
+}
+
+std::string ExpressionWriter::convert(const TsValue& value, PropertyShape shape) const {
+  if (value.type == TsType::Any || shape.isAny())
+    return value.code;
+  switch (shape.kind()) {
+  case 's':
+    if (value.type == TsType::String)
+      return value.code;
+    if (value.type == TsType::Number)
+      return scope_.lib + ".Tokenization.stringifyNumber(" + value.code + ")";
+    return token("asString", value.code);
+  case 'n':
+    if (value.type == TsType::Number)
+      return value.code;
+    if (value.origin == TsOrigin::Value)
+      return "Number(" + value.code + ")";
+    if (value.origin == TsOrigin::Text)
+      untyped_ = true;
+    return token("asNumber", value.code);
+  case 'b':
+    if (value.type == TsType::Boolean ||
+        (value.type == TsType::Resolvable && shape.acceptsResolvable()))
+      return value.code;
+    if (value.origin == TsOrigin::Value)
+      return "(String(" + value.code + ").toLowerCase() === 'true')";
+    if (value.origin == TsOrigin::Text)
+      untyped_ = true;
+    return fallback(value.code, shape);
+  default:
+    break;
+  }
+  if (shape.isStringList())
+    return value.type == TsType::StringList ? value.code : token("asList", value.code);
+  if (value.type == TsType::Resolvable && shape.acceptsResolvable())
+    return value.code;
+  return fallback(value.code, shape);
+}
+
+std::string ExpressionWriter::writeString(const std::string& text, PropertyShape shape) const {
+  switch (shape.kind()) {
+  case 's':
+  case 'j':
+    return tsString(text);
+  case 'n':
+    if (!tsNumber(text).empty())
+      return tsNumber(text);
+    untyped_ = true;
+    return token("asNumber", tsString(text));
+  case 'b': {
+    // The YAML 1.1 booleans CloudFormation reads a boolean property as.
+    static const std::array<std::string_view, 8> kTrue{"true", "True", "TRUE", "yes",
+                                                       "Yes",  "YES",  "on",   "On"};
+    static const std::array<std::string_view, 8> kFalse{"false", "False", "FALSE", "no",
+                                                        "No",    "NO",    "off",   "Off"};
+    for (std::string_view word : kTrue)
+      if (text == word)
+        return "true";
+    for (std::string_view word : kFalse)
+      if (text == word)
+        return "false";
+    untyped_ = true;
+    break;
+  }
+  default:
+    break;
+  }
+  return fallback(tsString(text), shape);
+}
+
+std::string ExpressionWriter::writeNumber(const ir::NumberValue& number,
+                                          PropertyShape shape) const {
+  std::string literal = tsNumber(number.text);
+  switch (shape.kind()) {
+  case 'j':
+    return literal.empty() ? tsString(number.text) : literal;
+  case 'n':
+    return literal.empty() ? token("asNumber", tsString(number.text)) : literal;
+  case 's':
+    return tsString(number.text);
+  case 'b':
+    untyped_ = true;
+    return fallback(literal.empty() ? tsString(number.text) : literal, shape);
+  default:
+    return fallback(literal.empty() ? tsString(number.text) : literal, shape);
+  }
+}
+
+std::string ExpressionWriter::writeBoolean(bool value, PropertyShape shape) const {
+  std::string literal = value ? "true" : "false";
+  if (shape.kind() == 'b' || shape.kind() == 'j')
+    return literal;
+  if (shape.kind() == 's')
+    return tsString(literal);
+  if (shape.kind() == 'n')
+    untyped_ = true;
+  return fallback(literal, shape);
+}
+
+std::string ExpressionWriter::listItem(const ExprPtr& item, PropertyShape element) const {
+  if (item->kind() == ExprKind::Guarded) {
+    const auto& branches = item->arguments();
+    std::string guard =
+        scope_.guards.count(item->name()) ? scope_.guards.at(item->name()) : std::string("false");
+    auto branch = [&](const ExprPtr& value) {
+      return isNoValue(value) ? std::string("[]") : "[" + write(value, element) + "]";
+    };
+    return "...(" + guard + " ? " + branch(branches[0]) + " : " + branch(branches[1]) + ")";
+  }
+  if (item->kind() == ExprKind::ForEach) {
+    const auto& arguments = item->arguments();
+    ExpressionScope inner = scope_;
+    std::string name = ir::normaliseName(item->name(), {ir::CaseStyle::Camel, 0, "", "_"});
+    if (name.empty())
+      name = "item";
+    inner.loops[item->name()] = {name, name + "Index"};
+    inner.loops["loop"] = {name, name + "Index"};
+    ExpressionWriter writer(classes_, inner, diagnostics_);
+    std::string collection = convert(value(arguments[0]), kAnyShape);
+    return "...(" + collection + " as any[]).map((" + name + ": any, " + name +
+           "Index: number) => " + writer.write(arguments[1], element) + ")";
+  }
+  return write(item, element);
+}
+
+std::string ExpressionWriter::writeList(const ExprPtr& list, PropertyShape shape) const {
+  if (shape.kind() != 'L' && !shape.isAny())
+    return untypedLiteral(list, shape);
+  PropertyShape element = shape.isAny() ? kAnyShape : shape.element();
+  std::vector<std::string> items;
+  indent_ += 2;
+  for (const ExprPtr& item : list->items())
+    items.push_back(listItem(item, element));
+  indent_ -= 2;
+  return layout(items, "[", "]", indent_);
+}
+
+std::string ExpressionWriter::writeMap(const ExprPtr& map, PropertyShape shape) const {
+  if (shape.kind() == 'S') {
+    const CdkStruct* props = classes_.findStruct(shape.structId());
+    std::string literal = props ? structLiteral(map, *props) : std::string();
+    return literal.empty() ? untypedLiteral(map, shape) : literal;
+  }
+  if (shape.kind() != 'M' && !shape.isAny())
+    return untypedLiteral(map, shape);
+  PropertyShape element = shape.isAny() ? kAnyShape : shape.element();
+  std::vector<std::string> entries;
+  indent_ += 2;
+  for (const ir::MapEntry& entry : map->entries())
+    entries.push_back(tsKey(entry.key) + ": " + write(entry.value, element));
+  indent_ -= 2;
+  return layout(entries, "{", "}", indent_);
+}
+
+std::string ExpressionWriter::structLiteral(const ExprPtr& map, const CdkStruct& props) const {
+  if (!map || map->kind() != ExprKind::Map)
+    return {};
+  for (const CdkProperty& property : props.properties) {
+    if (!property.required)
+      continue;
+    bool present = false;
+    for (const ir::MapEntry& entry : map->entries())
+      present = present || props.find(entry.key) == &property;
+    if (!present)
+      return {};
+  }
+  std::vector<std::string> entries;
+  indent_ += 2;
+  for (const ir::MapEntry& entry : map->entries()) {
+    const CdkProperty* property = props.find(entry.key);
+    if (!property) {
+      indent_ -= 2;
+      return {};
+    }
+    entries.push_back(std::string(property->name) + ": " +
+                      write(entry.value, PropertyShape(property->shape)));
+  }
+  indent_ -= 2;
+  return layout(entries, "{", "}", indent_);
+}
+
+std::string ExpressionWriter::writeGuarded(const ExprPtr& guarded, PropertyShape shape) const {
+  const auto& branches = guarded->arguments();
+  auto found = scope_.guards.find(guarded->name());
+  std::string guard = found == scope_.guards.end() ? std::string("false") : found->second;
+  auto branch = [&](const ExprPtr& value) {
+    return isNoValue(value) ? std::string("undefined") : write(value, shape);
+  };
+  return "(" + guard + " ? " + branch(branches[0]) + " : " + branch(branches[1]) + ")";
+}
+
+TsValue ExpressionWriter::value(const ExprPtr& expr) const {
+  switch (expr->kind()) {
+  case ExprKind::Ref:
+    return ref(expr->name());
+  case ExprKind::GetAtt: {
+    const ir::GetAttTarget& target = expr->getAtt();
+    std::string attribute = target.attributeExpr ? write(target.attributeExpr, kStringShape)
+                                                 : tsString(target.attribute);
+    return {fn("getAtt") + "(" + loopName(target.logicalId) + ", " + attribute + ")",
+            TsType::Resolvable};
+  }
+  case ExprKind::Sub:
+    return sub(*expr);
+  case ExprKind::If: {
+    const auto& branches = expr->arguments();
+    return {fn("conditionIf") + "(" + tsString(expr->name()) + ", " + raw(branches[0]) + ", " +
+                raw(branches[1]) + ")",
+            TsType::Resolvable};
+  }
+  case ExprKind::Equals:
+  case ExprKind::And:
+  case ExprKind::Or:
+  case ExprKind::Not:
+  case ExprKind::Condition:
+    return conditionFunction(*expr);
+  case ExprKind::DynamicReference:
+    return {tsString(expr->dynamicReference().source), TsType::String, TsOrigin::Text};
+  case ExprKind::InputRef:
+  case ExprKind::ContextRef:
+  case ExprKind::UpstreamOutputRef:
+    return reference(*expr);
+  case ExprKind::LoopItemRef:
+    return loopItem(expr->name());
+  case ExprKind::Defined:
+    return {"(" + convert(value(expr->arguments()[0]), kAnyShape) + " !== undefined)",
+            TsType::Boolean};
+  case ExprKind::Unsupported:
+    diagnostics_.warning(kCdkNotCarriedRule, expr->location(),
+                         "the construct " + expr->unsupported().construct +
+                             " is carried over as written; check it in the generated stack");
+    return {expr->unsupported().original ? raw(expr->unsupported().original) : "undefined",
+            TsType::Any};
+  case ExprKind::ForEach:
+  case ExprKind::Guarded:
+    diagnostics_.error(kCdkNotCarriedRule, expr->location(),
+                       "a Jinja loop or guard outside a list cannot be written in the CDK stack");
+    return {"undefined", TsType::Any};
+  default:
+    return intrinsic(*expr);
+  }
+}
+
+TsValue ExpressionWriter::ref(const std::string& name) const {
+  for (const PseudoToken& pseudo : kPseudoTokens)
+    if (pseudo.parameter == name)
+      return {scope_.lib + ".Aws." + std::string(pseudo.member), pseudo.type};
+  return {fn("ref") + "(" + loopName(name) + ")", TsType::String};
+}
+
+TsValue ExpressionWriter::sub(const ir::Expr& expr) const {
+  const ir::SubTemplate& template_ = expr.sub();
+  bool concatenation = ir::isConcatenation(template_);
+  bool tokens = false;                        // a CloudFormation reference is part of the string
+  std::map<std::string, std::string> inlined; // variables spelled inside the body
+  std::vector<std::string> variables;         // the Fn::Sub variable map
+  for (const ir::MapEntry& variable : template_.variables) {
+    if (concatenation || isProtonReference(variable.value))
+      inlined[variable.key] = write(variable.value, kStringShape);
+    if (concatenation && !isProtonReference(variable.value))
+      tokens = true;
+    else
+      variables.push_back(tsKey(variable.key) + ": " + write(variable.value, kStringShape));
+  }
+  std::string body;
+  std::string text; // the body when nothing is inlined
+  bool dynamic = false;
+  for (const ir::SubPart& part : template_.parts) {
+    switch (part.kind) {
+    case ir::SubPart::Kind::Text:
+      body += tsTemplateText(part.text);
+      text += part.text;
+      break;
+    case ir::SubPart::Kind::EscapedVariable: {
+      std::string written = concatenation ? "${" + part.text + "}" : "${!" + part.text + "}";
+      body += tsTemplateText(written);
+      text += written;
+      break;
+    }
+    case ir::SubPart::Kind::Variable: {
+      std::string name = part.name + (part.attribute.empty() ? "" : "." + part.attribute);
+      auto bound = inlined.find(part.name);
+      if (bound != inlined.end()) {
+        body += "${" + bound->second + "}";
+        dynamic = true;
+      } else if (concatenation) {
+        tokens = true;
+        TsValue target = part.attribute.empty() ? ref(part.name)
+                                                : TsValue{fn("getAtt") + "(" + tsString(part.name) +
+                                                              ", " + tsString(part.attribute) + ")",
+                                                          TsType::Resolvable};
+        body += "${" + convert(target, kStringShape) + "}";
+        dynamic = true;
+      } else {
+        body += "\\${" + name + "}";
+        text += "${" + name + "}";
+      }
+      break;
+    }
+    }
+  }
+  if (concatenation) // text and Proton values only: a plain string when the app runs
+    return {dynamic ? "`" + body + "`" : tsString(text), TsType::String,
+            tokens ? TsOrigin::Token : TsOrigin::Value};
+  std::string source = dynamic ? "`" + body + "`"
+                               : tsString(template_.source.empty() ? ir::subSource(template_.parts)
+                                                                   : template_.source);
+  if (variables.empty())
+    return {fn("sub") + "(" + source + ")", TsType::String};
+  return {fn("sub") + "(" + source + ", " + layout(variables, "{", "}", indent_) + ")",
+          TsType::String};
+}
+
+TsValue ExpressionWriter::intrinsic(const ir::Expr& expr) const {
+  const auto& a = expr.arguments();
+  auto call = [&](const std::string& name, std::vector<std::string> arguments, TsType type) {
+    return TsValue{fn(name) + "(" + join(arguments, ", ") + ")", type};
+  };
+  switch (expr.kind()) {
+  case ExprKind::Join:
+    return call("join", {write(a[0], kStringShape), write(a[1], kStringListShape)}, TsType::String);
+  case ExprKind::Select:
+    return call("select", {write(a[0], kNumberShape), write(a[1], kStringListShape)},
+                TsType::String);
+  case ExprKind::Split:
+    return call("split", {write(a[0], kStringShape), write(a[1], kStringShape)},
+                TsType::StringList);
+  case ExprKind::FindInMap: {
+    std::vector<std::string> arguments;
+    for (std::size_t i = 0; i < a.size() && i < 3; ++i)
+      arguments.push_back(write(a[i], kStringShape));
+    if (a.size() > 3 && a[3]->kind() == ExprKind::Map && a[3]->find("DefaultValue"))
+      arguments.push_back(write(a[3]->find("DefaultValue")->value, kStringShape));
+    return call("findInMap", arguments, TsType::String);
+  }
+  case ExprKind::GetAZs:
+    return call("getAzs", {write(a[0], kStringShape)}, TsType::StringList);
+  case ExprKind::Cidr:
+    return call("cidr",
+                {write(a[0], kStringShape), write(a[1], kNumberShape), write(a[2], kStringShape)},
+                TsType::StringList);
+  case ExprKind::ImportValue:
+    return call("importValue", {write(a[0], kStringShape)}, TsType::String);
+  case ExprKind::Base64:
+    return call("base64", {write(a[0], kStringShape)}, TsType::String);
+  case ExprKind::Length:
+    return call("len", {raw(a[0])}, TsType::Number);
+  case ExprKind::ToJsonString:
+    // Fn.toJsonString folds token-free values into a plain string; the template keeps the call.
+    return {token("asString", "{ 'Fn::ToJsonString': " + raw(a[0]) + " }"), TsType::String};
+  case ExprKind::Transform:
+    return {token("asAny", "{ 'Fn::Transform': " + raw(a[0]) + " }"), TsType::Resolvable};
+  default:
+    diagnostics_.error(kCdkNotCarriedRule, expr.location(),
+                       std::string(ir::exprKindName(expr.kind())) +
+                           " cannot be written in a CDK stack");
+    return {"undefined", TsType::Any};
+  }
+}
+
+std::string ExpressionWriter::condition(const ExprPtr& expr) const {
+  TsValue written = value(expr);
+  return written.type == TsType::Resolvable ? written.code : token("asAny", written.code);
+}
+
+TsValue ExpressionWriter::conditionFunction(const ir::Expr& expr) const {
+  const auto& a = expr.arguments();
+  switch (expr.kind()) {
+  case ExprKind::Equals:
+    return {fn("conditionEquals") + "(" + raw(a[0]) + ", " + raw(a[1]) + ")", TsType::Resolvable};
+  case ExprKind::Not:
+    return {fn("conditionNot") + "(" + condition(a[0]) + ")", TsType::Resolvable};
+  case ExprKind::And:
+  case ExprKind::Or: {
+    std::vector<std::string> operands;
+    for (const ExprPtr& operand : a)
+      operands.push_back(condition(operand));
+    std::string name = expr.kind() == ExprKind::And ? "conditionAnd" : "conditionOr";
+    return {fn(name) + "(" + join(operands, ", ") + ")", TsType::Resolvable};
+  }
+  default: {
+    auto found = scope_.conditions.find(expr.name());
+    if (found != scope_.conditions.end())
+      return {found->second, TsType::Resolvable};
+    return {token("asAny", "{ Condition: " + tsString(expr.name()) + " }"), TsType::Resolvable};
+  }
+  }
+}
+
+TsValue ExpressionWriter::reference(const ir::Expr& expr) const {
+  const std::map<std::string, TsValue>* table = &scope_.inputs;
+  std::string key = expr.kind() == ExprKind::UpstreamOutputRef
+                        ? expr.upstreamOutput().module + "." + expr.upstreamOutput().output
+                        : expr.name();
+  if (expr.kind() == ExprKind::ContextRef)
+    table = &scope_.context;
+  else if (expr.kind() == ExprKind::UpstreamOutputRef)
+    table = &scope_.upstreamOutputs;
+  auto found = table->find(key);
+  if (found != table->end())
+    return found->second;
+  diagnostics_.error(kCdkNotCarriedRule, expr.location(),
+                     "the reference " + key + " has no prop in the CDK stack");
+  return {"undefined", TsType::Any};
+}
+
+TsValue ExpressionWriter::loopItem(const std::string& path) const {
+  std::size_t dot = path.find('.');
+  std::string variable = path.substr(0, dot);
+  std::string rest = dot == std::string::npos ? std::string() : path.substr(dot + 1);
+  auto found = scope_.loops.find(variable);
+  if (found == scope_.loops.end()) {
+    diagnostics_.error(kCdkNotCarriedRule, {}, "the loop value " + path + " is not in a loop");
+    return {"undefined", TsType::Any};
+  }
+  if (variable == "loop") {
+    const std::string& index = found->second.index;
+    if (rest == "index")
+      return {"(" + index + " + 1)", TsType::Number, TsOrigin::Value};
+    if (rest == "index0")
+      return {index, TsType::Number, TsOrigin::Value};
+    if (rest == "first")
+      return {"(" + index + " === 0)", TsType::Boolean, TsOrigin::Value};
+    diagnostics_.error(kCdkNotCarriedRule, {}, "loop." + rest + " cannot be written in CDK");
+    return {"undefined", TsType::Any};
+  }
+  return {propertyAccess(found->second.item, rest), TsType::Any, TsOrigin::Value};
+}
+
+std::string ExpressionWriter::loopName(const std::string& name) const {
+  if (name.find("${") == std::string::npos)
+    return tsString(name);
+  std::string out = "`";
+  std::size_t at = 0;
+  while (at < name.size()) {
+    std::size_t open = name.find("${", at);
+    std::size_t close = open == std::string::npos ? open : name.find('}', open);
+    if (close == std::string::npos) {
+      out += tsTemplateText(name.substr(at));
+      break;
+    }
+    out += tsTemplateText(name.substr(at, open - at));
+    out += "${" + loopItem(name.substr(open + 2, close - open - 2)).code + "}";
+    at = close + 1;
+  }
+  return out + "`";
+}
+
+std::string ExpressionWriter::guardCondition(const ExprPtr& expr) const {
+  switch (expr->kind()) {
+  case ExprKind::Bool:
+    return expr->boolean() ? "true" : "false";
+  case ExprKind::String:
+  case ExprKind::Number:
+    return "jinjaTruth(" + raw(expr) + ")";
+  case ExprKind::Not:
+    return "!" + guardCondition(expr->arguments()[0]);
+  case ExprKind::And:
+  case ExprKind::Or: {
+    std::vector<std::string> operands;
+    for (const ExprPtr& operand : expr->arguments())
+      operands.push_back(guardCondition(operand));
+    return "(" + join(operands, expr->kind() == ExprKind::And ? " && " : " || ") + ")";
+  }
+  case ExprKind::Equals:
+    return "jinjaEquals(" + raw(expr->arguments()[0]) + ", " + raw(expr->arguments()[1]) + ")";
+  case ExprKind::Defined:
+    return value(expr).code;
+  default:
+    return "jinjaTruth(" + convert(value(expr), kAnyShape) + ")";
+  }
+}
+
+} // namespace pm::backends::cdk

@@ -1,0 +1,99 @@
+// Spelling values and names as TypeScript source text.
+#include "backends/cdk/typescript_text.h"
+
+#include <cstdio>
+#include <regex>
+
+namespace pm::backends::cdk {
+
+namespace {
+
+void appendEscaped(std::string& out, char c) {
+  switch (c) {
+  case '\\':
+    out += "\\\\";
+    return;
+  case '\n':
+    out += "\\n";
+    return;
+  case '\r':
+    out += "\\r";
+    return;
+  case '\t':
+    out += "\\t";
+    return;
+  default:
+    break;
+  }
+  if (static_cast<unsigned char>(c) < 0x20) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "\\x%02x", static_cast<unsigned char>(c));
+    out += buffer;
+    return;
+  }
+  out += c;
+}
+
+} // namespace
+
+std::string tsString(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'')
+      out += "\\'";
+    else
+      appendEscaped(out, c);
+  }
+  return out + "'";
+}
+
+std::string tsTemplateText(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '`')
+      out += "\\`";
+    else if (c == '$' && i + 1 < text.size() && text[i + 1] == '{')
+      out += "\\$";
+    else
+      appendEscaped(out, c);
+  }
+  return out;
+}
+
+bool isTsIdentifier(std::string_view name) {
+  if (name.empty())
+    return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+    bool digit = c >= '0' && c <= '9';
+    if (!letter && !(digit && i > 0))
+      return false;
+  }
+  return true;
+}
+
+std::string tsKey(std::string_view name) {
+  return isTsIdentifier(name) ? std::string(name) : tsString(name);
+}
+
+std::string tsNumber(std::string_view text) {
+  // Decimal literals only: a leading zero ("007") is an octal literal strict mode refuses, and
+  // hexadecimal or "+1" are not numbers CloudFormation would read the same.
+  static const std::regex number(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
+  return std::regex_match(text.begin(), text.end(), number) ? std::string(text) : std::string();
+}
+
+std::string tsCommentText(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '*' && i + 1 < text.size() && text[i + 1] == '/')
+      out += "*\\";
+    else
+      out += text[i];
+  }
+  return out;
+}
+
+} // namespace pm::backends::cdk
