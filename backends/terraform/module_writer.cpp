@@ -55,18 +55,9 @@ std::string outputsFile(ModuleScope& scope, ModuleInterface& interface) {
     if (!output.description.empty())
       body.attribute("description", hclString(output.description));
     HclExprPtr value = translator.translate(output.value);
-    std::vector<std::string> terms;
-    if (output.condition)
-      terms.push_back("local." + scope.localName(ir::NamedKind::Condition, output.condition->name));
-    for (const ir::Guard& guard : output.guards)
-      terms.push_back(std::string(guard.whenTrue ? "" : "!") + "local." +
-                      scope.localName(ir::NamedKind::Condition, guard.variable));
-    if (!terms.empty()) {
-      std::string condition;
-      for (const std::string& term : terms)
-        condition += (condition.empty() ? "" : " && ") + term;
+    std::string condition = presenceCondition(output.condition, output.guards, scope);
+    if (!condition.empty())
       value = hclConditional(HclExpr::raw(condition), value, hclNull());
-    }
     body.attribute("value", value);
     if (output.exportName)
       body.comment("CloudFormation exported this output as " +

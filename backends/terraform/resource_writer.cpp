@@ -251,16 +251,8 @@ void writeAwsccArguments(const ir::Resource& resource, const AwsccResource& awsc
 // count from the CloudFormation Condition and the Jinja guards, for_each from a Jinja loop.
 void writeMetaArguments(const ir::Resource& resource, ModuleScope& scope, HclBody& body,
                         ExpressionTranslator& translator) {
-  std::vector<std::string> terms;
-  if (resource.condition)
-    terms.push_back("local." + scope.localName(ir::NamedKind::Condition, resource.condition->name));
-  for (const ir::Guard& guard : resource.guards)
-    terms.push_back(std::string(guard.whenTrue ? "" : "!") + "local." +
-                    scope.localName(ir::NamedKind::Condition, guard.variable));
-  if (!terms.empty()) {
-    std::string condition;
-    for (const std::string& term : terms)
-      condition += (condition.empty() ? "" : " && ") + term;
+  std::string condition = presenceCondition(resource.condition, resource.guards, scope);
+  if (!condition.empty()) {
     body.attribute("count", HclExpr::raw(condition + " ? 1 : 0"));
   }
   if (resource.loop) {
@@ -370,6 +362,18 @@ void writeResource(const ir::Resource& resource, ModuleScope& scope, HclFile& fi
   }
   writeLifecycle(resource, scope, body);
   scope.currentLoopVariable.clear();
+}
+
+std::string presenceCondition(const std::optional<ir::LocatedName>& condition,
+                              const std::vector<ir::Guard>& guards, ModuleScope& scope) {
+  std::string test;
+  auto add = [&](const std::string& term) { test += (test.empty() ? "" : " && ") + term; };
+  if (condition)
+    add("local." + scope.localName(ir::NamedKind::Condition, condition->name));
+  for (const ir::Guard& guard : guards)
+    add(std::string(guard.whenTrue ? "" : "!") + "local." +
+        scope.localName(ir::NamedKind::Condition, guard.variable));
+  return test;
 }
 
 } // namespace pm::tf

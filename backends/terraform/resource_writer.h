@@ -18,4 +18,9 @@ void planResources(ModuleScope& scope, const MappingTables& tables);
 // Appends the resource's block to `file`; nothing for an unmapped resource.
 void writeResource(const ir::Resource& resource, ModuleScope& scope, HclFile& file);
 
+// The HCL test under which a resource or output exists: its CloudFormation Condition and its
+// guards as locals joined by &&; empty when it always exists.
+std::string presenceCondition(const std::optional<ir::LocatedName>& condition,
+                              const std::vector<ir::Guard>& guards, ModuleScope& scope);
+
 } // namespace pm::tf
