@@ -7,29 +7,6 @@ namespace pm::ir {
 
 namespace {
 
-const BoundValue* bound(const Expr& reference, const InputValues& values) {
-  const std::map<std::string, BoundValue>* table = nullptr;
-  std::string key =
-      reference.kind() == ExprKind::UpstreamOutputRef
-          ? reference.upstreamOutput().module + "." + reference.upstreamOutput().output
-          : std::string();
-  switch (reference.kind()) {
-  case ExprKind::InputRef:
-    table = &values.inputs, key = reference.name();
-    break;
-  case ExprKind::ContextRef:
-    table = &values.context, key = reference.name();
-    break;
-  case ExprKind::UpstreamOutputRef:
-    table = &values.upstreamOutputs;
-    break;
-  default:
-    return nullptr;
-  }
-  auto found = table->find(key);
-  return found == table->end() ? nullptr : &found->second;
-}
-
 // Python == between a value (as printed) and a literal of the condition.
 bool equalsLiteral(const BoundValue& value, const Expr& literal) {
   switch (literal.kind()) {
@@ -73,17 +50,17 @@ std::optional<bool> evaluateCondition(const ExprPtr& condition, const InputValue
   case ExprKind::InputRef:
   case ExprKind::ContextRef:
   case ExprKind::UpstreamOutputRef:
-    if (const BoundValue* value = bound(*condition, values))
+    if (const BoundValue* value = boundValue(*condition, values))
       return value->truth;
     return std::nullopt;
   case ExprKind::Equals: {
     const Expr& reference = *condition->arguments()[0];
-    if (const BoundValue* value = bound(reference, values))
+    if (const BoundValue* value = boundValue(reference, values))
       return equalsLiteral(*value, *condition->arguments()[1]);
     return std::nullopt;
   }
   case ExprKind::Defined:
-    return bound(*condition->arguments()[0], values) != nullptr;
+    return boundValue(*condition->arguments()[0], values) != nullptr;
   case ExprKind::Not:
     if (auto holds = evaluateCondition(condition->arguments()[0], values))
       return !*holds;

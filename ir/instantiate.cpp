@@ -119,8 +119,6 @@ bool isConcatenation(const SubTemplate& sub) {
   return sub.source.empty() && !sub.parts.empty();
 }
 
-namespace {
-
 const BoundValue* boundValue(const Expr& expr, const InputValues& values) {
   const std::map<std::string, BoundValue>* table = nullptr;
   std::string key;
@@ -141,6 +139,8 @@ const BoundValue* boundValue(const Expr& expr, const InputValues& values) {
   auto found = table->find(key);
   return found == table->end() ? nullptr : &found->second;
 }
+
+namespace {
 
 // Adjacent text parts joined, as a reader splits a Sub string.
 std::vector<SubPart> mergeText(std::vector<SubPart> parts) {

@@ -26,6 +26,10 @@ struct InputValues {
   std::map<std::string, BoundValue> upstreamOutputs; // by "module.output"
 };
 
+// The value `values` gives a reference (InputRef, ContextRef, UpstreamOutputRef); nullptr when
+// it gives none or `expr` is no reference.
+const BoundValue* boundValue(const Expr& expr, const InputValues& values);
+
 // A Sub whose source is empty is a concatenation the parametric reader made from a plain
 // scalar with references inside; once every reference is bound it becomes a string again.
 bool isConcatenation(const SubTemplate& sub);

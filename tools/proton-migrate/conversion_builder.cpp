@@ -11,11 +11,9 @@ using frontend::PartRole;
 
 // The names of the stacks Proton makes of a part: one per service instance of the spec, one
 // for anything else. An empty name stands for the only (or default) instance.
-std::vector<std::string> deploymentNames(const frontend::Bundle& bundle, PartRole role,
-                                         const TemplateInputs& inputs) {
+std::vector<std::string> deploymentNames(PartRole role, const TemplateInputs& inputs) {
   if (role != PartRole::Instance || !inputs.spec || inputs.spec->instances.empty())
     return {""};
-  (void)bundle;
   std::vector<std::string> names;
   for (const frontend::ServiceInstanceSpec& instance : inputs.spec->instances)
     names.push_back(instance.name);
@@ -79,7 +77,7 @@ std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bu
     if (part.templatePath.empty())
       continue;
     bool perInstance = mode == backends::ConversionMode::Rendered;
-    for (const std::string& instance : deploymentNames(bundle, part.role, inputs)) {
+    for (const std::string& instance : deploymentNames(part.role, inputs)) {
       frontend::RenderRequest request = inputs.request(part.role, instance);
       auto values = frontend::requestValues(bundle, request, diagnostics);
       std::string moduleName = partModuleName(

@@ -30,22 +30,19 @@ std::string targetList() {
   return names;
 }
 
-// Converts one bundle into `output` under `prefix` ("" or "<bundle>/").
+// Converts one bundle into `output`, under "<bundle>/" when `ownFolder`.
 void convertBundle(const std::string& path, const po::variables_map& values,
-                   backends::ConversionMode mode, const backends::Backend& backend,
-                   const std::string& prefix, backends::OutputTree& output,
-                   ir::Diagnostics& diagnostics) {
-  auto bundle = frontend::readBundle(path, diagnostics);
-  if (!bundle)
+                   backends::ConversionMode mode, const backends::Backend& backend, bool ownFolder,
+                   backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+  auto loaded = loadBundle(path, values, diagnostics);
+  if (!loaded)
     return;
-  auto inputs = loadTemplateInputs(TemplateInputFiles::fromOptions(values), *bundle, diagnostics);
-  if (!inputs)
-    return;
-  auto model = buildConversionModel(*bundle, *inputs, mode, diagnostics);
+  auto model = buildConversionModel(loaded->bundle, loaded->inputs, mode, diagnostics);
   if (!model || diagnostics.hasErrors())
     return;
   backends::OutputTree converted;
   backend.emit(*model, converted, diagnostics);
+  std::string prefix = ownFolder ? loaded->bundle.name + "/" : "";
   for (const auto& [relative, content] : converted.files())
     output.write(prefix + relative, content);
 }
@@ -72,15 +69,8 @@ int convert(const po::variables_map& values, CommandIo& io) {
   ir::Diagnostics diagnostics;
   auto paths = values["path"].as<std::vector<std::string>>();
   backends::OutputTree output;
-  for (const std::string& path : paths) {
-    std::string prefix;
-    if (paths.size() > 1) {
-      ir::Diagnostics scratch;
-      auto bundle = frontend::readBundle(path, scratch);
-      prefix = (bundle ? bundle->name : path) + "/";
-    }
-    convertBundle(path, values, *mode, *backend, prefix, output, diagnostics);
-  }
+  for (const std::string& path : paths)
+    convertBundle(path, values, *mode, *backend, paths.size() > 1, output, diagnostics);
   diagnostics.print(io.err);
   if (diagnostics.hasErrors())
     return kExitInputError; // nothing is written when any bundle failed

@@ -33,7 +33,8 @@ std::optional<ir::Module> readPart(const frontend::Bundle& bundle, const fronten
                                    const TemplateInputs& inputs, const std::string& instance,
                                    bool parametric, ir::Diagnostics& diagnostics) {
   if (parametric) {
-    auto module = frontend::readParametric(bundle, inputs.request(part.role, instance), diagnostics);
+    auto module =
+        frontend::readParametric(bundle, inputs.request(part.role, instance), diagnostics);
     if (module)
       ir::runResolveReferences(*module, diagnostics);
     return module;
@@ -41,12 +42,11 @@ std::optional<ir::Module> readPart(const frontend::Bundle& bundle, const fronten
   auto text = frontend::renderPart(bundle, inputs.request(part.role, instance), diagnostics);
   if (!text)
     return std::nullopt;
-  return frontend::readRenderedTemplate(
-      bundle, part, *text, diagnostics,
-      [](ir::Module& module, ir::Diagnostics& found) {
-        ir::runResolveReferences(module, found);
-        ir::runCheckTypes(module, found);
-      });
+  return frontend::readRenderedTemplate(bundle, part, *text, diagnostics,
+                                        [](ir::Module& module, ir::Diagnostics& found) {
+                                          ir::runResolveReferences(module, found);
+                                          ir::runCheckTypes(module, found);
+                                        });
 }
 
 std::string describe(const ir::Module& module, const std::optional<report::GraphFormat>& format) {
@@ -62,18 +62,18 @@ int inspect(const po::variables_map& values, CommandIo& io) {
     diagnostics.print(io.err);
     return code;
   };
-  auto bundle = frontend::readBundle(values["path"].as<std::string>(), diagnostics);
-  if (!bundle)
+  auto loaded = loadBundle(values["path"].as<std::string>(), values, diagnostics);
+  if (!loaded)
     return finish(kExitInputError);
-  auto inputs = loadTemplateInputs(TemplateInputFiles::fromOptions(values), *bundle, diagnostics);
-  if (!inputs)
-    return finish(kExitInputError);
+  const frontend::Bundle* bundle = &loaded->bundle;
+  const TemplateInputs* inputs = &loaded->inputs;
   std::string instance = values.count("instance") ? values["instance"].as<std::string>() : "";
   std::optional<frontend::PartRole> onlyPart;
   if (values.count("part")) {
     onlyPart = frontend::partRoleNamed(values["part"].as<std::string>());
     if (!onlyPart) {
-      io.err << "proton-migrate inspect: --part takes infrastructure, instance, pipeline or component\n";
+      io.err << "proton-migrate inspect: --part takes infrastructure, instance, pipeline or "
+                "component\n";
       return kExitUsage;
     }
   }
@@ -81,8 +81,8 @@ int inspect(const po::variables_map& values, CommandIo& io) {
   for (const auto& part : bundle->parts) {
     if (part.templatePath.empty() || (onlyPart && part.role != *onlyPart))
       continue;
-    if (auto module = readPart(*bundle, part, *inputs, instance, values.count("parametric") > 0,
-                               diagnostics))
+    if (auto module =
+            readPart(*bundle, part, *inputs, instance, values.count("parametric") > 0, diagnostics))
       described.emplace_back(frontend::partRoleName(part.role), describe(*module, format));
   }
   if (described.empty() && !diagnostics.hasErrors())
@@ -112,14 +112,15 @@ int inspect(const po::variables_map& values, CommandIo& io) {
 } // namespace
 
 Command inspectCommand() {
-  return {"inspect",
-          "inspect PATH [--graph dot|mermaid|json] [--part P] [--spec F] [--env-outputs F] [--context "
-          "PATH=VALUE]...",
-          "Shows the model of each CloudFormation part (rendered with the given inputs, or the\n"
-          "schema defaults) and its reference graph. Unresolved references are reported.\n"
-          "Graph locations refer to the rendered template.",
-          [](po::options_description& options, po::positional_options_description& positional) {
-            // clang-format off
+  return {
+      "inspect",
+      "inspect PATH [--graph dot|mermaid|json] [--part P] [--spec F] [--env-outputs F] [--context "
+      "PATH=VALUE]...",
+      "Shows the model of each CloudFormation part (rendered with the given inputs, or the\n"
+      "schema defaults) and its reference graph. Unresolved references are reported.\n"
+      "Graph locations refer to the rendered template.",
+      [](po::options_description& options, po::positional_options_description& positional) {
+        // clang-format off
             options.add_options()
                 ("path", po::value<std::string>()->required()->value_name("PATH"),
                  "bundle folder, .tar.gz archive, or CloudFormation file")
@@ -129,11 +130,11 @@ Command inspectCommand() {
                 ("instance", po::value<std::string>()->value_name("NAME"),
                  "service instance of the spec (default: the first)")
                 ("parametric", "the parametric model: inputs kept as references, Jinja `if`s as guards");
-            // clang-format on
-            declareTemplateInputOptions(options);
-            positional.add("path", 1);
-          },
-          inspect};
+        // clang-format on
+        declareTemplateInputOptions(options);
+        positional.add("path", 1);
+      },
+      inspect};
 }
 
 } // namespace pm::driver

@@ -109,12 +109,11 @@ int recoverSpec(const po::variables_map& values, CommandIo& io) {
     diagnostics.print(io.err);
     return code;
   };
-  auto bundle = frontend::readBundle(values["bundle"].as<std::string>(), diagnostics);
-  if (!bundle)
+  auto loaded = loadBundle(values["bundle"].as<std::string>(), values, diagnostics);
+  if (!loaded)
     return finish(kExitInputError);
-  auto inputs = loadTemplateInputs(TemplateInputFiles::fromOptions(values), *bundle, diagnostics);
-  if (!inputs)
-    return finish(kExitInputError);
+  const frontend::Bundle* bundle = &loaded->bundle;
+  const TemplateInputs* inputs = &loaded->inputs;
   auto role = partOption(values, *bundle, diagnostics);
   if (values.count("part") && !role)
     return finish(kExitInputError);

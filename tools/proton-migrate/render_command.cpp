@@ -18,12 +18,11 @@ int render(const po::variables_map& values, CommandIo& io) {
     diagnostics.print(io.err);
     return code;
   };
-  auto bundle = frontend::readBundle(values["bundle"].as<std::string>(), diagnostics);
-  if (!bundle)
+  auto loaded = loadBundle(values["bundle"].as<std::string>(), values, diagnostics);
+  if (!loaded)
     return finish(kExitInputError);
-  auto inputs = loadTemplateInputs(TemplateInputFiles::fromOptions(values), *bundle, diagnostics);
-  if (!inputs)
-    return finish(kExitInputError);
+  const frontend::Bundle* bundle = &loaded->bundle;
+  const TemplateInputs* inputs = &loaded->inputs;
   auto part = partOption(values, *bundle, diagnostics);
   if (values.count("part") && !part)
     return finish(kExitInputError);

@@ -116,4 +116,15 @@ std::optional<TemplateInputs> loadTemplateInputs(const TemplateInputFiles& files
   return inputs;
 }
 
+std::optional<LoadedBundle> loadBundle(const std::string& path, const po::variables_map& values,
+                                       ir::Diagnostics& diagnostics) {
+  auto bundle = frontend::readBundle(path, diagnostics);
+  if (!bundle)
+    return std::nullopt;
+  auto inputs = loadTemplateInputs(TemplateInputFiles::fromOptions(values), *bundle, diagnostics);
+  if (!inputs)
+    return std::nullopt;
+  return LoadedBundle{std::move(*bundle), std::move(*inputs)};
+}
+
 } // namespace pm::driver

@@ -43,4 +43,15 @@ std::optional<TemplateInputs> loadTemplateInputs(const TemplateInputFiles& files
                                                  const frontend::Bundle& bundle,
                                                  ir::Diagnostics& diagnostics);
 
+// A bundle with the inputs the command's options give it.
+struct LoadedBundle {
+  frontend::Bundle bundle;
+  TemplateInputs inputs;
+};
+
+// Reads the bundle at `path` and the files the options name for it; nothing when an error was
+// reported. The result must stay in place while requests made from it are in use.
+std::optional<LoadedBundle> loadBundle(const std::string& path, const po::variables_map& values,
+                                       ir::Diagnostics& diagnostics);
+
 } // namespace pm::driver
