@@ -10,5 +10,6 @@
 #include "frontend/bundle/service_sync.h"
 #include "frontend/bundle/spec.h"
 #include "frontend/cloudformation/cloudformation_reader.h"
+#include "frontend/instance_outputs.h"
 #include "frontend/proton_context.h"
 #include "frontend/render.h"

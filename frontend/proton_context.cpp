@@ -142,6 +142,11 @@ private:
                      {"service_instance", serviceInstance}});
   }
 
+  jinja::Value outputsOf(const ServiceInstanceSpec& instance) const {
+    auto found = request_.instanceOutputs.find(instance.name);
+    return found == request_.instanceOutputs.end() ? jinja::Value::dict() : found->second;
+  }
+
   std::optional<jinja::Value> pipelineContext() {
     YAML::Node values = request_.spec ? request_.spec->pipelineInputs : YAML::Node();
     const InputTypeSchema* type =
@@ -151,7 +156,7 @@ private:
       serviceInstances.push_back(
           makeDict({{"name", jinja::Value(instance.name)},
                     {"inputs", instanceInputs(instance)},
-                    {"outputs", jinja::Value::dict()},
+                    {"outputs", outputsOf(instance)},
                     {"environment", environmentOf(environmentNameOf(instance))}}));
     return makeDict(
         {{"service", service()},

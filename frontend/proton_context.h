@@ -8,6 +8,7 @@
 #include "frontend/jinja/value.h"
 #include "ir/diagnostics.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,6 +28,9 @@ struct RenderRequest {
   std::string instance;       // empty: the spec's first instance
   jinja::Value environmentOutputs = jinja::Value::dict();
   std::optional<jinja::Value> componentOutputs; // an attached component's outputs
+  // A pipeline's `service_instances[i].outputs`, by instance name (instance_outputs.h); an
+  // instance not listed has none.
+  std::map<std::string, jinja::Value> instanceOutputs;
   std::vector<ContextOverride> overrides;
 };
 

@@ -2,6 +2,7 @@
 #include "ir/instantiate.h"
 
 #include "ir/guard_evaluation.h"
+#include "ir/loop_expansion.h"
 
 #include <optional>
 
@@ -66,6 +67,17 @@ ExprPtr mapChildren(const ExprPtr& node, const ExprMap& map) {
   }
 }
 
+void mapResourceExprs(Resource& resource, const ExprMap& map) {
+  for (ExprPtr* expr :
+       {&resource.properties, &resource.deletionPolicy, &resource.updateReplacePolicy,
+        &resource.updatePolicy, &resource.creationPolicy, &resource.metadata})
+    if (*expr)
+      *expr = map(*expr);
+  for (MapEntry& entry : resource.otherAttributes)
+    if (entry.value)
+      entry.value = map(entry.value);
+}
+
 void mapModuleExprs(Module& module, const ExprMap& map) {
   auto apply = [&](ExprPtr& expr) {
     if (expr)
@@ -77,14 +89,8 @@ void mapModuleExprs(Module& module, const ExprMap& map) {
     for (ExprPtr& allowed : input.allowedValues)
       apply(allowed);
   }
-  for (Resource& resource : module.resources) {
-    for (ExprPtr* expr :
-         {&resource.properties, &resource.deletionPolicy, &resource.updateReplacePolicy,
-          &resource.updatePolicy, &resource.creationPolicy, &resource.metadata})
-      apply(*expr);
-    for (MapEntry& entry : resource.otherAttributes)
-      apply(entry.value);
-  }
+  for (Resource& resource : module.resources)
+    mapResourceExprs(resource, map);
   for (Output& output : module.outputs) {
     apply(output.value);
     apply(output.exportName);
@@ -132,6 +138,9 @@ const BoundValue* boundValue(const Expr& expr, const InputValues& values) {
   case ExprKind::UpstreamOutputRef:
     table = &values.upstreamOutputs;
     key = expr.upstreamOutput().module + "." + expr.upstreamOutput().output;
+    break;
+  case ExprKind::LoopItemRef:
+    table = &values.loopItems, key = expr.name();
     break;
   default:
     return nullptr;
@@ -195,6 +204,14 @@ ExprPtr instantiateSub(const Expr& node, const InputValues& values) {
 
 } // namespace
 
+std::string collectionKey(const Expr& reference) {
+  if (reference.kind() == ExprKind::ContextRef)
+    return reference.name();
+  if (reference.kind() == ExprKind::InputRef)
+    return "inputs." + reference.name();
+  return {};
+}
+
 ExprPtr instantiate(const ExprPtr& expr, const InputValues& values) {
   if (!expr)
     return expr;
@@ -202,7 +219,10 @@ ExprPtr instantiate(const ExprPtr& expr, const InputValues& values) {
     return bound->bare;
   if (expr->kind() == ExprKind::Sub)
     return instantiateSub(*expr, values);
-  return mapChildren(expr, [&](const ExprPtr& child) { return instantiate(child, values); });
+  if (expr->kind() == ExprKind::List)
+    return instantiateItems(expr, values);
+  ExprPtr named = values.loopItems.empty() ? expr : withLoopNames(expr, values.loopItems);
+  return mapChildren(named, [&](const ExprPtr& child) { return instantiate(child, values); });
 }
 
 namespace {
@@ -228,6 +248,9 @@ Module instantiate(const Module& module, const InputValues& values) {
   std::map<std::string, bool> guards = evaluateGuards(module, values);
   keepGuarded(bound.resources, guards);
   keepGuarded(bound.outputs, guards);
+  expandResourceLoops(bound, values, [&](const ExprPtr& expr, const InputValues& element) {
+    return instantiate(resolveGuards(expr, guards), element);
+  });
   std::erase_if(bound.guards, [&](const GuardVariable& guard) { return guards.count(guard.name); });
   mapModuleExprs(
       bound, [&](const ExprPtr& expr) { return instantiate(resolveGuards(expr, guards), values); });

@@ -156,9 +156,9 @@ private:
     renderBody(stmt.body);
   }
 
-  ValueList loopItems(const Stmt& stmt) {
-    ValueList items = iterate(concreteIfSymbolic(eval(*stmt.expr), stmt.expr->position, "for"),
-                              stmt.expr->position);
+  ValueList loopItems(const Stmt& stmt, const Value& collection) {
+    ValueList items =
+        iterate(concreteIfSymbolic(collection, stmt.expr->position, "for"), stmt.expr->position);
     if (!stmt.test)
       return items;
     ValueList kept;
@@ -173,7 +173,13 @@ private:
   }
 
   void renderFor(const Stmt& stmt) {
-    ValueList items = loopItems(stmt);
+    Value collection = eval(*stmt.expr);
+    if (symbolic_ && renderSymbolicLoop(stmt, collection))
+      return;
+    renderLoopItems(stmt, loopItems(stmt, collection));
+  }
+
+  void renderLoopItems(const Stmt& stmt, const ValueList& items) {
     auto count = static_cast<std::int64_t>(items.size());
     std::int64_t loopId = nextLoopId_++;
     for (std::int64_t i = 0; i < count; ++i) {
@@ -189,6 +195,48 @@ private:
     lastChanged_.erase(loopId);
     if (count == 0)
       renderBody(stmt.elseBody);
+  }
+
+  // Parametric mode: a plain `for` over a symbolic list is a loop site (symbolic.h LoopSite):
+  // its body renders for one symbolic element, or not at all. False when the loop renders as
+  // usual (its collection is concrete, or it has a filter, an else or several targets).
+  bool renderSymbolicLoop(const Stmt& stmt, const Value& collection) {
+    std::string path = loneReferencePath(collection);
+    bool plain = !stmt.test && stmt.elseBody.empty() && stmt.target->kind == ExprKind::Name;
+    if (path.empty() || !plain || !withoutSymbols(collection).isList())
+      return false;
+    if (path.starts_with(kLoopPathPrefix)) {
+      symbolic_->fallback(stmt.expr->position, "for", collection); // a loop inside a loop
+      return false;
+    }
+    auto once = symbolic_->decideLoop({stmt.target->name, path}, stmt.position);
+    if (!once)
+      renderLoopItems(stmt, iterate(withoutSymbols(collection), stmt.expr->position));
+    else if (*once)
+      renderSymbolicElement(stmt, withoutSymbols(collection).asList());
+    return true;
+  }
+
+  void renderSymbolicElement(const Stmt& stmt, const ValueList& concrete) {
+    ScopeGuard scope(*this);
+    // The counters of a one-element loop, each standing for its value in any loop.
+    Value counters = loopContext(ValueList{Value()}, 0, 0);
+    ValueDict loop;
+    for (const char* counter :
+         {"index", "index0", "revindex", "revindex0", "first", "last", "length"}) {
+      const Value& value = *counters.asDict().find(std::string(counter));
+      loop.set(counter, symbolicReference(std::string(kLoopPathPrefix) + "loop." + counter, value));
+    }
+    scopes_.back()["loop"] = Value::dict(std::move(loop));
+    Value element = concrete.empty() ? Value(std::string()) : concrete.front();
+    assign(*stmt.target, symbolicLoopElement(stmt.target->name, element), stmt.target->position);
+    renderBody(stmt.body);
+  }
+
+  static std::string loneReferencePath(const Value& value) {
+    if (!value.isSymbolic() || value.symbolic().condition || value.symbolic().parts.size() != 1)
+      return {};
+    return value.symbolic().parts.front().path;
   }
 
   static Value loopContext(const ValueList& items, std::int64_t i, std::int64_t loopId) {

@@ -53,8 +53,9 @@ std::optional<std::string> render(const std::string& path, const std::string& te
 std::optional<SymbolicRender> renderSymbolic(const std::string& path, const std::string& text,
                                              const Value& context, ir::Diagnostics& diagnostics,
                                              const RenderLimits& limits,
-                                             const GuardChoices& choices) {
-  SymbolicRecorder recorder(choices);
+                                             const GuardChoices& choices,
+                                             const std::set<std::string>& concreteLoops) {
+  SymbolicRecorder recorder(choices, concreteLoops);
   auto output = renderWith(path, text, context, diagnostics, limits, &recorder);
   if (!output)
     return std::nullopt;

@@ -35,6 +35,7 @@ std::optional<std::string> render(const std::string& path, const std::string& te
 std::optional<SymbolicRender> renderSymbolic(const std::string& path, const std::string& text,
                                              const Value& context, ir::Diagnostics& diagnostics,
                                              const RenderLimits& limits = {},
-                                             const GuardChoices& choices = {});
+                                             const GuardChoices& choices = {},
+                                             const std::set<std::string>& concreteLoops = {});
 
 } // namespace pm::jinja

@@ -222,15 +222,45 @@ void SymbolicRecorder::fallback(Position position, std::string construct, const 
   fallbacks_.push_back(SymbolicFallback{position, std::move(construct), firstSymbolicPath(used)});
 }
 
+void SymbolicRecorder::record(GuardSite site) {
+  for (const GuardSite& known : guards_)
+    if (known.key == site.key)
+      return;
+  guards_.push_back(std::move(site));
+}
+
 bool SymbolicRecorder::decide(const ConditionPtr& condition, bool concrete, Position position) {
   std::string key = condition->text();
   auto forced = choices_.find(key);
   bool value = forced == choices_.end() ? concrete : forced->second;
-  bool known = false;
-  for (const GuardSite& site : guards_)
-    known = known || site.key == key;
-  if (!known)
-    guards_.push_back(GuardSite{key, condition, position, value});
+  record(GuardSite{key, condition, position, value, std::nullopt});
+  return value;
+}
+
+std::optional<bool> SymbolicRecorder::decideLoop(const LoopSite& loop, Position position) {
+  // Each `for` is its own loop: one that cannot be lifted leaves the others lifted.
+  std::string key = "for " + loop.variable + " in " + loop.collection + " (line " +
+                    std::to_string(position.line) + ")";
+  if (concreteLoops_.count(key))
+    return std::nullopt;
+  auto forced = choices_.find(key);
+  bool value = forced != choices_.end() && forced->second;
+  record(GuardSite{key, nullptr, position, value, loop});
+  return value;
+}
+
+Value symbolicLoopElement(const std::string& path, const Value& value) {
+  if (value.isDict() && !value.isNamespace()) {
+    ValueDict element;
+    for (const auto& [key, item] : value.asDict().entries())
+      element.set(key, symbolicLoopElement(
+                           path + "." + (key.isString() ? key.asString() : key.str()), item));
+    return Value::dict(std::move(element));
+  }
+  // Lists too: what reads inside one (a nested loop, a print) is reported, never taken from
+  // the first element silently.
+  if (value.isString() || value.isInt() || value.isFloat() || value.isBool() || value.isList())
+    return symbolicReference(std::string(kLoopPathPrefix) + path, value);
   return value;
 }
 

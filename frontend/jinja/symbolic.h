@@ -8,6 +8,8 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -81,12 +83,23 @@ struct SymbolicFallback {
   std::string path;      // the first symbolic value it used
 };
 
-// An `if`, `elif` or inline `if` whose test is a condition on symbolic values.
+// A `for` over a symbolic list: it renders its body once, for a symbolic element (references
+// under kLoopPathPrefix + variable, and "loop.index" and the other counters), or not at all;
+// the two renders differ by exactly what one element adds, which becomes a loop of the model.
+struct LoopSite {
+  std::string variable;   // the loop variable ("service_instance")
+  std::string collection; // the symbolic path iterated ("service_instances")
+};
+inline constexpr std::string_view kLoopPathPrefix = "for:";
+
+// An `if`, `elif` or inline `if` whose test is a condition on symbolic values; or a `for` over a
+// symbolic list (`loop` set, no condition), whose branch is "the body rendered once".
 struct GuardSite {
   std::string key; // the condition's text: every site with the same key is one guard
   ConditionPtr condition;
   Position position;
   bool value = false; // the branch this render took
+  std::optional<LoopSite> loop;
 };
 
 // The branch to take for each guard key; keys not listed take their concrete value.
@@ -109,12 +122,22 @@ std::string firstSymbolicPath(const Value& value);
 // `value` with every symbol dropped: the concrete value. Shares what holds no symbol.
 Value withoutSymbols(const Value& value);
 
+// `value` with every leaf (string, number, boolean) a reference to kLoopPathPrefix + `path`
+// + its keys: the symbolic element of a loop, shaped like the concrete element `value`.
+Value symbolicLoopElement(const std::string& path, const Value& value);
+
 // Collects what a symbolic render produced; the evaluator reports into it.
 class SymbolicRecorder {
 public:
-  explicit SymbolicRecorder(GuardChoices choices = {}) : choices_(std::move(choices)) {}
+  // `concreteLoops`: keys of loop sites rendered with their concrete elements (their lifting
+  // failed; the reader reports why).
+  explicit SymbolicRecorder(GuardChoices choices = {}, std::set<std::string> concreteLoops = {})
+      : choices_(std::move(choices)), concreteLoops_(std::move(concreteLoops)) {}
   // The branch a guard site takes: the forced choice for its key, else `concrete`.
   bool decide(const ConditionPtr& condition, bool concrete, Position position);
+  // Whether a loop site renders its body for one symbolic element (true) or not at all (the
+  // default); nothing when the loop is to render concretely.
+  std::optional<bool> decideLoop(const LoopSite& loop, Position position);
   // Text that prints `value` (symbolic) with each reference as a fresh sentinel token.
   std::string print(const Value& value, Position position);
   void fallback(Position position, std::string construct, const Value& used);
@@ -124,7 +147,9 @@ private:
   std::vector<Sentinel> sentinels_;
   std::vector<SymbolicFallback> fallbacks_;
   GuardChoices choices_;
+  std::set<std::string> concreteLoops_;
   std::vector<GuardSite> guards_;
+  void record(GuardSite site);
 };
 
 } // namespace pm::jinja

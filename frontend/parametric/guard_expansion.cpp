@@ -48,6 +48,12 @@ ir::ExprPtr conditionExpr(const jinja::SymbolicCondition& condition, const ir::S
   return nullptr;
 }
 
+std::string withoutLoopPrefix(std::string text) {
+  for (std::size_t at; (at = text.find(jinja::kLoopPathPrefix)) != std::string::npos;)
+    text.erase(at, jinja::kLoopPathPrefix.size());
+  return text;
+}
+
 bool sameDiagnostic(const ir::Diagnostic& a, const ir::Diagnostic& b) {
   return a.ruleId == b.ruleId && a.location == b.location && a.message == b.message;
 }
@@ -64,6 +70,11 @@ public:
     report(found, base);
     if (!read)
       return std::nullopt;
+    for (const ParametricFallback& fallback : read->result.fallbacks)
+      if (fallback.path.starts_with(jinja::kLoopPathPrefix))
+        failOpenLoops("'" + fallback.construct + "' on the loop element (" +
+                      withoutLoopPrefix(fallback.path) + ") at line " +
+                      std::to_string(fallback.location.line));
     path_ = read->path;
     std::vector<const jinja::GuardSite*> sites;
     for (const jinja::GuardSite& site : read->guards)
@@ -82,7 +93,11 @@ public:
       }
       jinja::GuardChoices flipped = pinned;
       flipped[site->key] = !site->value;
+      if (site->loop)
+        openLoops_.push_back(site->key);
       auto variant = expand(flipped, false);
+      if (site->loop)
+        openLoops_.pop_back();
       if (variant)
         variants.push_back({name, site->value, std::move(variant->module)});
       else
@@ -95,13 +110,28 @@ public:
     return ParametricModule{std::move(merged), std::move(read->result.fallbacks)};
   }
 
+  std::map<std::string, LoopDeclaration> loops;
+  LoopFailures failedLoops;
+
 private:
+  // A problem in a render with loop bodies in it fails those loops.
+  void failOpenLoops(const std::string& why) {
+    for (const std::string& key : openLoops_)
+      failedLoops.try_emplace(key, why);
+  }
   // The guard variable of a site, declared in `module` the first time it is seen anywhere.
   std::string declare(const jinja::GuardSite& site, ir::Module& module) {
     auto [found, added] = names_.try_emplace(site.key, "");
     if (added)
-      found->second = "Guard" + std::to_string(names_.size());
+      found->second = site.loop ? "Loop" + std::to_string(++loopCount_)
+                                : "Guard" + std::to_string(++guardCount_);
     ir::SourceLocation at{path_, site.position.line, site.position.column};
+    if (site.loop) {
+      loops.try_emplace(found->second, LoopDeclaration{site.key, *site.loop, at});
+      return found->second;
+    }
+    if (site.key.find(jinja::kLoopPathPrefix) != std::string::npos)
+      failOpenLoops("an `if` on the loop element (" + withoutLoopPrefix(site.key) + ")");
     locations_[found->second] = at;
     if (!module.findGuard(found->second))
       module.guards.push_back({found->second, conditionExpr(*site.condition, at), at});
@@ -110,6 +140,10 @@ private:
 
   void fallBack(const jinja::GuardSite& site, const std::string& why) {
     ir::SourceLocation at{path_, site.position.line, site.position.column};
+    if (site.loop) {
+      failedLoops.try_emplace(site.key, why);
+      return;
+    }
     diagnostics_.warning(kNotLiftable, at,
                          "'if " + site.key + "' cannot be lifted into target-language logic: " +
                              why + "; it is rendered with the branch this render takes");
@@ -152,13 +186,20 @@ private:
   std::map<std::string, ir::SourceLocation> locations_;
   std::string path_;
   int renders_ = 0;
+  int guardCount_ = 0, loopCount_ = 0;
+  std::vector<std::string> openLoops_; // keys of the loops whose body the current render has
 };
 
 } // namespace
 
-std::optional<ParametricModule> readWithGuards(const ReadWithChoices& read,
-                                               ir::Diagnostics& diagnostics) {
-  return GuardExpander(read, diagnostics).expand({}, true);
+std::optional<GuardExpansion> readWithGuards(const ReadWithChoices& read,
+                                             ir::Diagnostics& diagnostics) {
+  GuardExpander expander(read, diagnostics);
+  auto result = expander.expand({}, true);
+  if (!result)
+    return std::nullopt;
+  return GuardExpansion{std::move(*result), std::move(expander.loops),
+                        std::move(expander.failedLoops)};
 }
 
 } // namespace pm::frontend

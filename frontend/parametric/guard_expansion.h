@@ -5,9 +5,11 @@
 #pragma once
 
 #include "frontend/jinja/symbolic.h"
+#include "frontend/parametric/loop_lifting.h"
 #include "frontend/parametric/parametric_reader.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace pm::frontend {
@@ -24,10 +26,18 @@ using ReadWithChoices =
 
 inline constexpr int kMaxGuardRenders = 64;
 
+// The merged module, and its loop sites: each is flipped like a guard (loop_lifting.h) under a
+// guard variable "LoopN" that only liftLoops() may consume.
+struct GuardExpansion {
+  ParametricModule result;
+  std::map<std::string, LoopDeclaration> loops; // by guard variable
+  LoopFailures failedLoops; // loops whose one-element render cannot be lifted, by key
+};
+
 // The module with its guards. Diagnostics of the extra renders are reported once each; more
 // than kMaxGuardRenders renders, or two guards changing one value (never rendered together),
 // are MIG008 at the `if`, and those guards keep the base's branch (a fallback).
-std::optional<ParametricModule> readWithGuards(const ReadWithChoices& read,
-                                               ir::Diagnostics& diagnostics);
+std::optional<GuardExpansion> readWithGuards(const ReadWithChoices& read,
+                                             ir::Diagnostics& diagnostics);
 
 } // namespace pm::frontend

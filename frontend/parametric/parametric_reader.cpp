@@ -5,6 +5,7 @@
 #include "frontend/cloudformation/cloudformation_reader.h"
 #include "frontend/jinja/jinja.h"
 #include "frontend/parametric/guard_expansion.h"
+#include "frontend/parametric/loop_lifting.h"
 #include "frontend/parametric/sentinel_lifting.h"
 #include "frontend/parametric/symbolic_context.h"
 #include "frontend/render.h"
@@ -97,7 +98,7 @@ private:
   void substituteUnsafe(std::string& text) {
     for (const std::string& token : tokensIn(text, table_)) {
       const jinja::Sentinel& sentinel = *table_.at(token);
-      if (safeInScalar(sentinel.value.str()))
+      if (safeInScalar(sentinel.value.str()) || isLoopItem(sentinel))
         continue;
       report("print of a structural value", sentinel.path, sentinel.position,
              "'{{ " + sentinel.path +
@@ -134,8 +135,24 @@ private:
     }
   }
 
+  static bool isLoopItem(const jinja::Sentinel& sentinel) {
+    return sentinel.path.starts_with(jinja::kLoopPathPrefix);
+  }
+
+  // A loop item in a name (a logical ID, a Ref, GetAtt or DependsOn target) becomes the ${path}
+  // placeholder a looped resource's names hold (ir/guard.h ResourceLoop); anything else takes
+  // its value, reported (and for a loop item, that makes its loop render concretely).
   void fallBack(std::string& text, const std::string& token, const std::string& place) {
     const jinja::Sentinel& sentinel = *table_.at(token);
+    bool name =
+        place == "a logical ID" || place == "DependsOn" || place == "a reference or function name";
+    if (isLoopItem(sentinel) && name) {
+      std::size_t at = text.find(token);
+      if (at != std::string::npos)
+        text.replace(at, token.size(),
+                     "${" + sentinel.path.substr(jinja::kLoopPathPrefix.size()) + "}");
+      return;
+    }
     std::size_t at = text.find(token);
     if (at != std::string::npos && !inComment(text, at))
       report("print in " + place, sentinel.path, sentinel.position,
@@ -214,6 +231,39 @@ void declareInputs(ir::Module& module, const Bundle& bundle, PartRole role) {
   module.name = bundle.name;
 }
 
+// Guards and loops lifted; each loop that cannot be is added to `concreteLoops` (which `read`
+// renders with their concrete elements) and the part read again, until every loop left lifts.
+std::optional<ParametricModule> readWithLoops(const ReadWithChoices& read,
+                                              std::set<std::string>& concreteLoops,
+                                              ir::Diagnostics& diagnostics) {
+  std::vector<std::pair<LoopDeclaration, std::string>> unlifted;
+  for (;;) {
+    ir::Diagnostics attempt;
+    auto expansion = readWithGuards(read, attempt);
+    if (!expansion) {
+      diagnostics.append(attempt);
+      return std::nullopt;
+    }
+    LoopFailures failures = std::move(expansion->failedLoops);
+    liftLoops(expansion->result.module, expansion->loops, failures);
+    bool retry = false;
+    for (const auto& [variable, loop] : expansion->loops)
+      if (auto failed = failures.find(loop.key);
+          failed != failures.end() && concreteLoops.insert(loop.key).second) {
+        unlifted.emplace_back(loop, failed->second);
+        retry = true;
+      }
+    if (retry)
+      continue;
+    for (const auto& [loop, why] : unlifted)
+      diagnostics.warning(kNotLiftable, loop.location,
+                          "'" + loop.key + "' cannot be lifted into a target-language loop: " +
+                              why + "; it is rendered with the spec's elements");
+    diagnostics.append(attempt);
+    return std::move(expansion->result);
+  }
+}
+
 } // namespace
 
 std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
@@ -239,9 +289,10 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
   if (!context)
     return std::nullopt;
   jinja::Value symbolic = symbolicContext(*context);
+  std::set<std::string> concreteLoops;
   ReadWithChoices readOnce = [&](const jinja::GuardChoices& choices,
                                  ir::Diagnostics& found) -> std::optional<GuardedRead> {
-    auto render = jinja::renderSymbolic(path, *text, symbolic, found, {}, choices);
+    auto render = jinja::renderSymbolic(path, *text, symbolic, found, {}, choices, concreteLoops);
     if (!render)
       return std::nullopt;
     auto result = ParametricReader(bundle, *part, found).read(*render);
@@ -249,7 +300,7 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
       return std::nullopt;
     return GuardedRead{std::move(*result), std::move(render->guards), path};
   };
-  auto result = readWithGuards(readOnce, diagnostics);
+  auto result = readWithLoops(readOnce, concreteLoops, diagnostics);
   if (result)
     declareInputs(result->module, bundle, request.part);
   return result;

@@ -63,6 +63,8 @@ void forEachContextLeaf(const jinja::Value& context,
 }
 
 ir::ExprPtr referenceFor(const std::string& path, const ir::SourceLocation& location) {
+  if (path.starts_with(jinja::kLoopPathPrefix))
+    return ir::Expr::loopItemRef(path.substr(jinja::kLoopPathPrefix.size()), location);
   if (path.find(".inputs.") != std::string::npos)
     return ir::Expr::inputRef(afterLast(path, ".inputs."), location);
   if (path.find(".components.") != std::string::npos && path.find(".outputs.") != std::string::npos)
@@ -83,11 +85,34 @@ ir::ExprPtr plainScalar(const std::string& text) {
   return ir::Expr::string(text, {});
 }
 
+namespace {
+
+ir::BoundValue boundValueOf(const jinja::Value& value) {
+  return {value.str(), plainScalar(value.str()), value.truthy()};
+}
+
+// The values inside one element of a list, by path ("name", "environment.account_id").
+void flattenElement(const jinja::Value& value, const std::string& path, ir::LoopElement& element) {
+  if (value.isDict() && !value.isNamespace()) {
+    for (const auto& [key, item] : value.asDict().entries())
+      flattenElement(item, childPath(path, key), element);
+    return;
+  }
+  element[path] = boundValueOf(value);
+}
+
+} // namespace
+
 ir::InputValues boundValues(const jinja::Value& context) {
   ir::InputValues values;
   forEachContextLeaf(context, [&](const std::string& path, const jinja::Value& value) {
     ir::ExprPtr reference = referenceFor(path, {});
-    ir::BoundValue bound{value.str(), plainScalar(value.str()), value.truthy()};
+    ir::BoundValue bound = boundValueOf(value);
+    if (value.isList()) { // a list loops iterate: the pipeline's service_instances, a list input
+      std::vector<ir::LoopElement>& elements = values.collections[ir::collectionKey(*reference)];
+      for (const jinja::Value& element : value.asList())
+        flattenElement(element, "", elements.emplace_back());
+    }
     switch (reference->kind()) {
     case ir::ExprKind::InputRef:
       values.inputs[reference->name()] = bound;

@@ -281,6 +281,10 @@ TEST_CASE("render output equals the reference renderer on every CloudFormation b
           CHECK(graph.exitCode == 0);
           CHECK(graph.out.find("\"edges\"") != std::string::npos);
           CHECK(graph.out.find("\"resolved\": false") == std::string::npos);
+        } else if (reference.exitCode == 3 && part == "pipeline" && ours.exitCode == 0) {
+          // The reference renderer leaves service_instances[i].outputs empty; proton-migrate
+          // fills those the instance template writes as literals (frontend/instance_outputs.h).
+          CHECK(reference.err.find("has no attribute") != std::string::npos);
         } else if (reference.exitCode == 3) {
           CHECK(ours.exitCode == 3);
         } else {

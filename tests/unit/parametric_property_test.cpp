@@ -80,6 +80,13 @@ frontend::Spec variantSpec(const frontend::Spec* base, const frontend::Schema& s
   spec.pipelineInputs = variantInputs(spec.pipelineInputs, typeOf(schema.pipelineInputs), n);
   for (auto& instance : spec.instances)
     instance.inputs = variantInputs(instance.inputs, typeOf(schema.serviceInputs), n);
+  // Variant n has n more instances, so a pipeline's loops run over 1, 2, 3... elements.
+  for (int extra = 1; spec.kind == frontend::TemplateKind::Service && extra <= n; ++extra) {
+    frontend::ServiceInstanceSpec instance = spec.instances.front();
+    instance.name += "-" + std::to_string(extra);
+    instance.environment += "-" + std::to_string(extra);
+    spec.instances.push_back(instance);
+  }
   return spec;
 }
 

@@ -2,6 +2,7 @@
 #include "tools/proton-migrate/conversion_builder.h"
 
 #include "frontend/parametric/parametric_reader.h"
+#include "ir/loop_expansion.h"
 
 namespace pm::driver {
 
@@ -52,6 +53,18 @@ std::optional<ir::Module> readModule(const frontend::Bundle& bundle,
   return frontend::readRenderedTemplate(bundle, *part, *text, diagnostics);
 }
 
+// The backends do not emit loops over lists of objects yet (neither the element type nor a
+// deployment's list is modeled for them), so a loop the parametric reader lifted is expanded
+// here for the spec's elements, and reported.
+void expandLoopsForBackends(ir::Module& module, const ir::InputValues& values,
+                            ir::Diagnostics& diagnostics) {
+  for (const ir::SourceLocation& loop : ir::expandLoops(module, values))
+    diagnostics.warning("MIG008", loop,
+                        "this loop is expanded for the spec's elements: the backends do not "
+                        "emit loops over lists of objects yet (the list is not an input of the "
+                        "converted code)");
+}
+
 } // namespace
 
 std::string partModuleName(const frontend::Bundle& bundle, PartRole role,
@@ -89,6 +102,8 @@ std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bu
           failed = true;
           continue;
         }
+        if (values)
+          expandLoopsForBackends(*module, *values, diagnostics);
         module->name = moduleName;
         module->kind = frontend::moduleKindOf(part.role);
         model.modules.add(std::move(*module));

@@ -48,6 +48,7 @@ frontend::RenderRequest TemplateInputs::request(frontend::PartRole part,
   request.instance = instance;
   request.environmentOutputs = environmentOutputs;
   request.componentOutputs = componentOutputs;
+  request.instanceOutputs = instanceOutputs;
   request.overrides = overrides;
   return request;
 }
@@ -113,6 +114,9 @@ std::optional<TemplateInputs> loadTemplateInputs(const TemplateInputFiles& files
     if (!inputs.componentOutputs)
       return std::nullopt;
   }
+  if (bundle.part(frontend::PartRole::Pipeline))
+    inputs.instanceOutputs =
+        frontend::literalInstanceOutputs(bundle, inputs.request(frontend::PartRole::Pipeline, ""));
   return inputs;
 }
 

@@ -5,6 +5,7 @@
 #include "frontend/frontend.h"
 #include "tools/proton-migrate/command.h"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,7 @@ struct TemplateInputs {
   std::optional<frontend::Spec> spec;
   jinja::Value environmentOutputs = jinja::Value::dict();
   std::optional<jinja::Value> componentOutputs;
+  std::map<std::string, jinja::Value> instanceOutputs; // a pipeline's, by instance name
   std::vector<frontend::ContextOverride> overrides;
 
   // A request for one part; `spec` must outlive it.
