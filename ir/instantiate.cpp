@@ -189,15 +189,18 @@ ExprPtr instantiateSub(const Expr& node, const InputValues& values) {
     else
       kept.push_back({entry.key, entry.keyLocation, instantiate(entry.value, values)});
   }
+  sub.variables = std::move(kept);
+  if (folded.empty()) // nothing bound: the Sub stays what it was (a concatenation stays one)
+    return Expr::sub(std::move(sub), node.location());
   for (SubPart& part : sub.parts)
     if (part.kind == SubPart::Kind::Variable && part.attribute.empty() && folded.count(part.name))
       part = SubPart{SubPart::Kind::Text, folded[part.name], "", "", part.location};
   sub.parts = mergeText(std::move(sub.parts));
-  sub.variables = std::move(kept);
   if (concatenation && sub.variables.empty())
     if (auto text = literalText(sub.parts))
       return Expr::string(*text, node.location());
-  sub.source = subSource(sub.parts);
+  // Partly bound (a loop element's values only), a concatenation stays one.
+  sub.source = concatenation ? std::string() : subSource(sub.parts);
   sub.listForm = sub.listForm && !sub.variables.empty();
   return Expr::sub(std::move(sub), node.location());
 }

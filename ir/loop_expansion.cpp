@@ -127,6 +127,8 @@ std::vector<SourceLocation> expandLoops(Module& module, const InputValues& value
     });
     return root;
   });
+  if (expanded.empty())
+    return expanded;
   expandResourceLoops(module, listsOnly, [](const ExprPtr& expr, const InputValues& element) {
     return instantiate(expr, element);
   });

@@ -9,6 +9,7 @@
 #include "ir/expr_equality.h"
 #include "ir/expr_text.h"
 #include "ir/instantiate.h"
+#include "ir/loop_expansion.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -223,6 +224,9 @@ readAndMatch(const Bundle& bundle, const RenderRequest& request, const Recovered
                          diagnostic.message);
   if (!parametric)
     return std::nullopt;
+  // The deployed stack holds one resource per instance of the spec: match loops expanded.
+  if (auto values = requestValues(bundle, read, reading))
+    ir::expandLoops(parametric->module, *values);
   RecoveredSpec recovered;
   recovered.kind = parametric->module.kind;
   recovered.part = seed.part;
