@@ -169,8 +169,9 @@ def compare_stacks(fixtures, stacks, app):
     return problems, equal, total
 
 
-def build_standalone(app):
-    """Copy the app to an empty folder and build it with `npm install && npx cdk synth`."""
+def build_standalone(fixtures, stacks, app):
+    """Copy the app to an empty folder, build it with `npm install && npx cdk synth` and
+    compare what it synthesized."""
     folder = tempfile.mkdtemp(prefix="cdk-standalone-")
     copy = os.path.join(folder, "app")
     shutil.copytree(app, copy, ignore=shutil.ignore_patterns("cdk.out", "*.js", "*.d.ts",
@@ -181,6 +182,10 @@ def build_standalone(app):
     if result.returncode == 0:
         result = run(["npx", "cdk", "synth", "--no-notices"], cwd=copy, env=clean_env())
     ok = result.returncode == 0 and os.path.isdir(os.path.join(copy, "cdk.out"))
+    if ok:
+        problems, _, _ = compare_stacks(fixtures, stacks, copy)
+        ok = not problems
+        result.stderr += "\n".join(problems)
     log(f"standalone app {os.path.basename(app)}: {'ok' if ok else 'FAILED'} "
         f"({time.time() - start:.1f}s, npm install && npx cdk synth in {folder})")
     if not ok:
@@ -292,8 +297,9 @@ def main():
     log(f"resources equal: {equal}/{total}")
 
     if not args.no_standalone:
-        standalone = [out for _, out in apps if os.path.basename(out) == STANDALONE_APP]
-        if standalone and not build_standalone(standalone[0]):
+        standalone = [(stacks, out) for stacks, out in apps
+                      if os.path.basename(out) == STANDALONE_APP]
+        if standalone and not build_standalone(fixtures, *standalone[0]):
             failures.append(f"{STANDALONE_APP} does not build alone")
     return report(failures, started)
 
