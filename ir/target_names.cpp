@@ -38,7 +38,7 @@ constexpr std::string_view kCdkVariableReserved[] = {
     "var",     "void",     "while",     "with",   "as",     "implements", "interface", "let",
     "package", "private",  "protected", "public", "static", "yield",      "await",     "async",
     "any",     "boolean",  "declare",   "number", "string", "symbol",     "undefined", "arguments",
-    "scope",   "id"};
+    "scope",   "id",       "props"};
 // Props are fields of an interface extending cdk.StackProps: its members are taken
 // (cdk-from-cfn's Env-vs-env collision, anchors.md); reserved words break destructuring.
 constexpr std::string_view kCdkPropReserved[] = {"break",

@@ -187,6 +187,13 @@ constexpr std::string_view kTsConfig = R"({
 }
 )";
 
+// tsc writes the JavaScript next to the TypeScript (cdk.json runs bin/app.js).
+constexpr std::string_view kGitIgnore = R"(*.js
+*.d.ts
+node_modules/
+cdk.out/
+)";
+
 std::string readme(const std::vector<StackClass>& stacks, const ConversionModel& model) {
   std::ostringstream out;
   out << "# " << model.bundleName << " as an AWS CDK app\n\n"
@@ -230,6 +237,7 @@ void writeApp(const std::vector<StackClass>& stacks, const ConversionModel& mode
   output.write("package.json", packageJson(model));
   output.write("cdk.json", std::string(kCdkJson));
   output.write("tsconfig.json", std::string(kTsConfig));
+  output.write(".gitignore", std::string(kGitIgnore));
   output.write("README.md", readme(stacks, model));
 }
 

@@ -419,12 +419,12 @@ TsValue ExpressionWriter::sub(const ir::Expr& expr) const {
   std::map<std::string, std::string> inlined; // variables spelled inside the body
   std::vector<std::string> variables;         // the Fn::Sub variable map
   for (const ir::MapEntry& variable : template_.variables) {
-    if (concatenation || isProtonReference(variable.value))
-      inlined[variable.key] = write(variable.value, kStringShape);
-    if (concatenation && !isProtonReference(variable.value))
-      tokens = true;
+    bool proton = isProtonReference(variable.value);
+    if (concatenation || proton)
+      inlined[variable.key] = printed(variable.value);
     else
       variables.push_back(tsKey(variable.key) + ": " + write(variable.value, kStringShape));
+    tokens = tokens || (concatenation && !proton);
   }
   std::string body;
   std::string text; // the body when nothing is inlined
@@ -475,27 +475,45 @@ TsValue ExpressionWriter::sub(const ir::Expr& expr) const {
           TsType::String};
 }
 
+// Jinja prints a Python boolean as True or False, where JavaScript would write true or false.
+std::string ExpressionWriter::printed(const ExprPtr& expr) const {
+  TsValue written = value(expr);
+  if (written.type == TsType::Boolean && written.origin == TsOrigin::Value)
+    return "(" + written.code + " ? 'True' : 'False')";
+  return convert(written, kStringShape);
+}
+
 TsValue ExpressionWriter::intrinsic(const ir::Expr& expr) const {
   const auto& a = expr.arguments();
   auto call = [&](const std::string& name, std::vector<std::string> arguments, TsType type) {
     return TsValue{fn(name) + "(" + join(arguments, ", ") + ")", type};
   };
   switch (expr.kind()) {
+  // Fn.join, Fn.select and Fn.split compute their result at synthesis when the arguments are
+  // literals; the template keeps the call as Proton deployed it.
   case ExprKind::Join:
-    return call("join", {write(a[0], kStringShape), write(a[1], kStringListShape)}, TsType::String);
+    return {token("asString", "{ 'Fn::Join': [" + write(a[0], kStringShape) + ", " +
+                                  write(a[1], kStringListShape) + "] }"),
+            TsType::String};
   case ExprKind::Select:
-    return call("select", {write(a[0], kNumberShape), write(a[1], kStringListShape)},
-                TsType::String);
+    return {token("asString", "{ 'Fn::Select': [" + write(a[0], kAnyShape) + ", " +
+                                  write(a[1], kStringListShape) + "] }"),
+            TsType::String};
   case ExprKind::Split:
-    return call("split", {write(a[0], kStringShape), write(a[1], kStringShape)},
-                TsType::StringList);
+    return {token("asList", "{ 'Fn::Split': [" + write(a[0], kStringShape) + ", " +
+                                write(a[1], kStringShape) + "] }"),
+            TsType::StringList};
   case ExprKind::FindInMap: {
     std::vector<std::string> arguments;
     for (std::size_t i = 0; i < a.size() && i < 3; ++i)
       arguments.push_back(write(a[i], kStringShape));
-    if (a.size() > 3 && a[3]->kind() == ExprKind::Map && a[3]->find("DefaultValue"))
-      arguments.push_back(write(a[3]->find("DefaultValue")->value, kStringShape));
-    return call("findInMap", arguments, TsType::String);
+    if (a.size() <= 3)
+      return call("findInMap", arguments, TsType::String);
+    // Fn.findInMap with a default adds AWS::LanguageExtensions a second time, which turns
+    // the template's Transform into a list; the template already names the transform.
+    arguments.push_back(raw(a[3]));
+    return {token("asString", "{ 'Fn::FindInMap': [" + join(arguments, ", ") + "] }"),
+            TsType::String};
   }
   case ExprKind::GetAZs:
     return call("getAzs", {write(a[0], kStringShape)}, TsType::StringList);
@@ -508,7 +526,8 @@ TsValue ExpressionWriter::intrinsic(const ir::Expr& expr) const {
   case ExprKind::Base64:
     return call("base64", {write(a[0], kStringShape)}, TsType::String);
   case ExprKind::Length:
-    return call("len", {raw(a[0])}, TsType::Number);
+    // Fn.len counts a literal list at synthesis; the template keeps the call.
+    return {token("asNumber", "{ 'Fn::Length': " + raw(a[0]) + " }"), TsType::Number};
   case ExprKind::ToJsonString:
     // Fn.toJsonString folds token-free values into a plain string; the template keeps the call.
     return {token("asString", "{ 'Fn::ToJsonString': " + raw(a[0]) + " }"), TsType::String};

@@ -82,6 +82,7 @@ public:
 
 private:
   TsValue value(const ir::ExprPtr& expr) const;
+  std::string printed(const ir::ExprPtr& expr) const; // as Jinja's {{ }} prints it
   std::string convert(const TsValue& value, PropertyShape shape) const;
   std::string fallback(const std::string& rawCode, PropertyShape shape) const;
   // A literal map or list in CloudFormation form for a typed prop (see wroteUntyped()).

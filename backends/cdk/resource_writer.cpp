@@ -47,6 +47,12 @@ private:
   std::string lib() const { return context_.scope.lib; }
   void line(const std::string& text) { out_ += pad_ + text + "\n"; }
 
+  // The core classes (cdk.CfnStack, cdk.CfnWaitConditionHandle, ...) live in no submodule.
+  std::string qualifiedName(const CdkClass& cdkClass) const {
+    std::string module = cdkClass.module.empty() ? "" : std::string(cdkClass.module) + ".";
+    return lib() + "." + module + std::string(cdkClass.className);
+  }
+
   bool hasRequiredProperties(const CdkStruct& props) const {
     for (const CdkProperty& property : props.properties) {
       if (!property.required)
@@ -96,9 +102,8 @@ private:
         entries.push_back(std::string(property->name) + ": " + value);
       }
     }
-    std::string head = "const " + variable_ + " = new " + lib() + "." +
-                       std::string(cdkClass->module) + "." + std::string(cdkClass->className) +
-                       "(this, " + id();
+    std::string head =
+        "const " + variable_ + " = new " + qualifiedName(*cdkClass) + "(this, " + id();
     if (entries.empty()) {
       line(head + ");");
     } else {

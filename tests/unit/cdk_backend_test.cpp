@@ -198,7 +198,48 @@ TEST_CASE("A resource named like an import does not shadow it") {
   const std::string& stack = result.file("lib/env-stack.ts");
   CHECK(contains(stack, "import * as cdk2 from 'aws-cdk-lib';"));
   CHECK(contains(stack, "const cdk = new cdk2.aws_sqs.CfnQueue(this, 'Cdk');"));
-  CHECK(contains(stack, "props2: EnvStackProps = {}"));
+  // `props` is reserved for the constructor's parameter, so the resource gives way.
+  CHECK(contains(stack, "const props2 = new cdk2.aws_sqs.CfnQueue(this, 'Props');"));
+  CHECK(contains(stack, "props: EnvStackProps = {}"));
+}
+
+TEST_CASE("Intrinsics CDK would compute at synthesis stay calls in the template") {
+  Emitted result = emitTemplate(R"(Transform: AWS::LanguageExtensions
+Mappings:
+  M:
+    dev: {Size: small}
+Resources:
+  Param:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Type: String
+      Value: !Join ['-', [a, !Select [0, [b, c]], !Select [1, !Split [',', 'd,e']]]]
+      Description: !FindInMap [M, !Ref AWS::Region, Size, {DefaultValue: medium}]
+      AllowedPattern: !ToJsonString {count: !Length [x, y]}
+)");
+  const std::string& stack = result.file("lib/env-stack.ts");
+  CHECK(contains(stack, "value: cdk.Token.asString({ 'Fn::Join': ['-', ["));
+  CHECK(contains(stack, "cdk.Token.asString({ 'Fn::Select': [0, ['b', 'c']] }),"));
+  CHECK(contains(stack, "{ 'Fn::Split': [',', 'd,e'] }"));
+  // Fn.findInMap with a default would add AWS::LanguageExtensions a second time.
+  CHECK(contains(stack, "{ 'Fn::FindInMap': ['M', cdk.Aws.REGION, 'Size', { DefaultValue: "
+                        "'medium' }] }"));
+  CHECK(contains(stack, "cdk.Token.asNumber({ 'Fn::Length': ['x', 'y'] })"));
+  CHECK_FALSE(result.diagnostics.hasErrors());
+}
+
+TEST_CASE("Core CloudFormation resources use the classes at the root of aws-cdk-lib") {
+  Emitted result = emitTemplate(R"(Resources:
+  Child:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: https://example.com/child.yaml
+  Handle:
+    Type: AWS::CloudFormation::WaitConditionHandle
+)");
+  const std::string& stack = result.file("lib/env-stack.ts");
+  CHECK(contains(stack, "const child = new cdk.CfnStack(this, 'Child', {"));
+  CHECK(contains(stack, "const handle = new cdk.CfnWaitConditionHandle(this, 'Handle');"));
 }
 
 TEST_CASE("Parametric inputs become typed props with their constraints checked") {

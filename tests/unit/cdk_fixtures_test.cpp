@@ -75,3 +75,33 @@ TEST_CASE("The cdk target converts every CloudFormation fixture in both modes") 
     }
   }
 }
+
+TEST_CASE("Parametric stacks print inputs as Jinja does and keep CDK's names free") {
+  const std::vector<CdkFixture> fixtures{
+      {"env-vpc-cfn",
+       {"--spec", "env-vpc-cfn/spec/spec.yaml"},
+       "{ key: 'FlowLogs', value: `${(inputs.enableFlowLogs ? 'True' : 'False')}` },"},
+      {"cdk-identifiers",
+       {"--spec", "cdk-identifiers/spec/spec.yaml"},
+       "readonly env2?: 'dev' | 'prod';"},
+      {"cdk-identifiers",
+       {"--spec", "cdk-identifiers/spec/spec.yaml"},
+       "constructor(scope: Construct, id: string, props: CdkIdentifiersStackProps) {"},
+      {"cdk-identifiers",
+       {"--spec", "cdk-identifiers/spec/spec.yaml"},
+       "debug: props.debug ?? 'True',"},
+      {"cdk-identifiers",
+       {"--spec", "cdk-identifiers/spec/spec.yaml"},
+       "const logs = new cdk.aws_logs.CfnLogGroup(this, 'Logs', {"},
+      {"cdk-identifiers",
+       {"--spec", "cdk-identifiers/spec/spec.yaml"},
+       "'AWS::CloudFormation::Init': {"},
+  };
+  for (const CdkFixture& entry : fixtures) {
+    CAPTURE(entry.expectedText);
+    pm::test::TempTree out;
+    std::string err;
+    REQUIRE_MESSAGE(convert(entry, "parametric", out.path("app"), err) == 0, err);
+    CHECK(allStacks(out.path("app")).find(entry.expectedText) != std::string::npos);
+  }
+}

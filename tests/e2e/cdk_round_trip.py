@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""End-to-end test of the cdk target: every case of cdk-cases.tsv is converted in rendered and
+parametric mode, all apps are type-checked with the apps' own strict tsconfig in one tsc run,
+synthesized one after the other, and each synthesized template must equal its rendered template
+resource by resource (see template_compare.py). The pinned npm packages are installed once into
+a cache directory shared by every app; one app is also copied to an empty folder and built with
+`npm install && npx cdk synth` alone. Exits 77 (skipped) when node or npm is missing."""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import template_compare  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SKIPPED = 77
+MIN_NODE_MAJOR = 20  # aws-cdk-lib's engines field
+MODES = ("rendered", "parametric")
+# The reference renderer's context for every golden under fixtures/ (see fixtures/README.md).
+CONTEXT = ["--context", "service.name=svc1", "--context", "environment.account_id=123456789012"]
+# The app built alone from an empty folder, as a user would after copying it.
+STANDALONE_APP = "cdk-identifiers-parametric"
+
+
+class Case:
+    def __init__(self, fields):
+        self.name, bundle, spec, env_outputs, component_outputs, stacks, known = fields
+        self.bundle = bundle
+        self.side_files = [(flag, path) for flag, path in (
+            ("--spec", spec), ("--env-outputs", env_outputs),
+            ("--component-outputs", component_outputs)) if path != "-"]
+        self.stacks = [pair.split("=", 1) for pair in stacks.split(",")]
+        # "RULE": the conversion fails with RULE. "MODE:RULE:ID+ID": in MODE the stacks ID
+        # differ, as RULE warns (parametric mode renders what it cannot lift with the first
+        # instance's values, so the other instances' stacks carry them too).
+        self.known = None if known == "-" else known
+
+    def known_failure(self, mode):
+        if self.known and ":" not in self.known:
+            return self.known
+        return None
+
+    def stacks_to_compare(self, mode, stderr):
+        if not self.known or not self.known.startswith(mode + ":"):
+            return self.stacks, []
+        _, rule, ids = self.known.split(":")
+        if f"[{rule}]" not in stderr:
+            return self.stacks, []
+        skipped = ids.split("+")
+        return [s for s in self.stacks if s[0] not in skipped], skipped
+
+
+def read_cases(path, only):
+    cases = []
+    for line in open(path):
+        if line.startswith("#") or not line.strip():
+            continue
+        case = Case(line.rstrip("\n").split("\t"))
+        if not only or only in case.name:
+            cases.append(case)
+    return cases
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def run(command, cwd=None, env=None, timeout=900):
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def clean_env():
+    """No AWS credentials or instance metadata lookups: synthesis never needs an account."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env["AWS_EC2_METADATA_DISABLED"] = "true"
+    env["CDK_DISABLE_VERSION_CHECK"] = "1"
+    return env
+
+
+def convert(binary, fixtures, case, mode, out):
+    command = [binary, "convert", os.path.join(fixtures, case.bundle), "--to", "cdk",
+               "--mode", mode, "-o", out] + CONTEXT
+    for flag, path in case.side_files:
+        command += [flag, os.path.join(fixtures, path)]
+    return run(command)
+
+
+def install_packages(cache, app):
+    """npm install of the generated app's package.json into the cache, once per package set."""
+    wanted = json.load(open(os.path.join(app, "package.json")))
+    manifest = {"name": "proton-migrate-cdk-e2e", "version": "0.0.0", "private": True,
+                "dependencies": dict(sorted({**wanted.get("dependencies", {}),
+                                             **wanted.get("devDependencies", {})}.items()))}
+    text = json.dumps(manifest, indent=2) + "\n"
+    stamp = os.path.join(cache, "installed-package.json")
+    if os.path.exists(stamp) and open(stamp).read() == text and \
+            os.path.isdir(os.path.join(cache, "node_modules", "aws-cdk-lib")):
+        log(f"npm packages: reusing {cache}/node_modules")
+        return True
+    os.makedirs(cache, exist_ok=True)
+    with open(os.path.join(cache, "package.json"), "w") as f:
+        f.write(text)
+    start = time.time()
+    for mode in ("--offline", "--prefer-offline"):  # the npm cache first, then the registry
+        result = run(["npm", "install", mode, "--no-audit", "--no-fund", "--loglevel=error"],
+                     cwd=cache, timeout=1800)
+        if result.returncode == 0:
+            with open(stamp, "w") as f:
+                f.write(text)
+            log(f"npm packages: installed into {cache} ({mode}, {time.time() - start:.1f}s)")
+            return True
+    log("npm install failed:\n" + result.stderr.strip()[-2000:])
+    return False
+
+
+def type_check(work, apps):
+    """One tsc program over every app, with the compiler options the apps carry."""
+    options = json.load(open(os.path.join(apps[0], "tsconfig.json")))["compilerOptions"]
+    config = {"compilerOptions": options,
+              "include": [f"apps/{os.path.basename(a)}/{d}/**/*.ts" for a in apps
+                          for d in ("bin", "lib")]}
+    with open(os.path.join(work, "tsconfig.json"), "w") as f:
+        json.dump(config, f, indent=2)
+    tsc = os.path.join(work, "node_modules", "typescript", "bin", "tsc")
+    return run(["node", tsc, "-p", "tsconfig.json"], cwd=work)
+
+
+SYNTH_DRIVER = """// Runs each app's bin/app.js the way `cdk synth` does (CDK_OUTDIR set, so each App
+// synthesizes when the process ends), in one process so aws-cdk-lib loads once.
+const path = require('path');
+for (const app of process.argv.slice(2)) {
+  process.env.CDK_OUTDIR = path.join(app, 'cdk.out');
+  try {
+    require(path.join(app, 'bin', 'app.js'));
+  } catch (error) {
+    console.error(`SYNTH-FAILED ${app}: ${error.stack || error}`);
+    process.exitCode = 1;
+  }
+}
+"""
+
+
+def synthesize(work, apps):
+    driver = os.path.join(work, "synth-all.js")
+    with open(driver, "w") as f:
+        f.write(SYNTH_DRIVER)
+    return run(["node", driver] + apps, cwd=work, env=clean_env())
+
+
+def compare_stacks(fixtures, stacks, app):
+    """Differences of the app's stacks against their rendered templates."""
+    problems, equal, total = [], 0, 0
+    for construct_id, expected in stacks:
+        synthesized = os.path.join(app, "cdk.out", construct_id + ".template.json")
+        if not os.path.exists(synthesized):
+            problems.append(f"{construct_id}: no synthesized template")
+            continue
+        result = template_compare.compare(template_compare.load(os.path.join(fixtures, expected)),
+                                          template_compare.load(synthesized))
+        equal += result.equal_resources
+        total += result.total_resources
+        problems += [f"{construct_id}: {d}" for d in result.differences]
+    return problems, equal, total
+
+
+def build_standalone(fixtures, stacks, app):
+    """Copy the app to an empty folder, build it with `npm install && npx cdk synth` and
+    compare what it synthesized."""
+    folder = tempfile.mkdtemp(prefix="cdk-standalone-")
+    copy = os.path.join(folder, "app")
+    shutil.copytree(app, copy, ignore=shutil.ignore_patterns("cdk.out", "*.js", "*.d.ts",
+                                                             "node_modules"))
+    start = time.time()
+    result = run(["npm", "install", "--prefer-offline", "--no-audit", "--no-fund",
+                  "--loglevel=error"], cwd=copy, timeout=1800)
+    if result.returncode == 0:
+        result = run(["npx", "cdk", "synth", "--no-notices"], cwd=copy, env=clean_env())
+    ok = result.returncode == 0 and os.path.isdir(os.path.join(copy, "cdk.out"))
+    if ok:
+        problems, _, _ = compare_stacks(fixtures, stacks, copy)
+        ok = not problems
+        result.stderr += "\n".join(problems)
+    log(f"standalone app {os.path.basename(app)}: {'ok' if ok else 'FAILED'} "
+        f"({time.time() - start:.1f}s, npm install && npx cdk synth in {folder})")
+    if not ok:
+        log((result.stdout + result.stderr).strip()[-3000:])
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+    return ok
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--bin", required=True, help="the proton-migrate binary")
+    parser.add_argument("--source", required=True, help="the repository root")
+    parser.add_argument("--work", required=True, help="a scratch folder (emptied first)")
+    parser.add_argument("--npm-cache", default=os.environ.get(
+        "PM_CDK_NODE_MODULES",
+        os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")),
+                     "proton-migrate", "cdk-node-modules")),
+        help="where the pinned npm packages are installed once (env PM_CDK_NODE_MODULES)")
+    parser.add_argument("--filter", help="only the cases whose name contains this")
+    parser.add_argument("--no-standalone", action="store_true",
+                        help="skip building one app alone from an empty folder")
+    parser.add_argument("--install-only", action="store_true",
+                        help="only install the npm packages into the cache")
+    args = parser.parse_args()
+    started = time.time()
+
+    for tool in ("node", "npm"):
+        if not shutil.which(tool):
+            log(f"SKIPPED: {tool} is not installed; the cdk end-to-end test needs Node.js 20+ "
+                "and npm (tools/bootstrap test installs them)")
+            return SKIPPED
+
+    version = run(["node", "--version"]).stdout.strip().lstrip("v").split(".")[0]
+    if not version.isdigit() or int(version) < MIN_NODE_MAJOR:
+        log(f"SKIPPED: node {version or '?'} is too old; aws-cdk-lib needs Node.js "
+            f"{MIN_NODE_MAJOR} or later")
+        return SKIPPED
+
+    fixtures = os.path.join(args.source, "fixtures")
+    cases = read_cases(os.path.join(HERE, "cdk-cases.tsv"), args.filter)
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(os.path.join(args.work, "apps"))
+
+    failures, expected_failures, apps = [], [], []
+    for case in cases:
+        for mode in MODES:
+            name = f"{case.name}-{mode}"
+            out = os.path.join(args.work, "apps", name)
+            result = convert(args.bin, fixtures, case, mode, out)
+            known = case.known_failure(mode)
+            if known:
+                if result.returncode != 0 and f"[{known}]" in result.stderr:
+                    expected_failures.append(f"{name} ({known})")
+                    continue
+                log(f"NOTE {name}: no longer fails with {known}; update cdk-cases.tsv")
+            if result.returncode != 0:
+                failures.append(f"{name}: convert exited {result.returncode}\n"
+                                + result.stderr.strip()[-1500:])
+                continue
+            stacks, skipped = case.stacks_to_compare(mode, result.stderr)
+            expected_failures += [f"{name} {construct_id} ({case.known})" for construct_id in skipped]
+            apps.append((stacks, out))
+            if args.install_only:
+                break
+        if args.install_only and apps:
+            break
+    log(f"converted {len(apps)} apps ({time.time() - started:.1f}s); "
+        f"{len(expected_failures)} known failures (cdk-cases.tsv):")
+    for known in expected_failures:
+        log(f"  XFAIL {known}")
+    if not apps:
+        log("\n".join(failures))
+        return 1
+
+    if not install_packages(args.npm_cache, apps[0][1]):
+        log("SKIPPED: the pinned npm packages could not be installed (no registry and no npm "
+            "cache); run `tools/bootstrap test` once with network access")
+        return SKIPPED
+    if args.install_only:
+        return 0
+    os.symlink(os.path.join(args.npm_cache, "node_modules"),
+               os.path.join(args.work, "node_modules"))
+
+    step = time.time()
+    checked = type_check(args.work, [out for _, out in apps])
+    log(f"tsc --strict over {len(apps)} apps: {'ok' if checked.returncode == 0 else 'FAILED'} "
+        f"({time.time() - step:.1f}s)")
+    if checked.returncode != 0:
+        failures.append("type check:\n" + (checked.stdout + checked.stderr).strip()[-4000:])
+        return report(failures, started)
+
+    step = time.time()
+    synthesized = synthesize(args.work, [out for _, out in apps])
+    log(f"synthesis of {len(apps)} apps: {'ok' if synthesized.returncode == 0 else 'FAILED'} "
+        f"({time.time() - step:.1f}s)")
+    if synthesized.returncode != 0:
+        failures.append("synthesis:\n" + synthesized.stderr.strip()[-4000:])
+
+    equal = total = 0
+    for stacks, out in apps:
+        problems, case_equal, case_total = compare_stacks(fixtures, stacks, out)
+        equal += case_equal
+        total += case_total
+        status = "ok" if not problems else "DIFFERS"
+        log(f"{status} {os.path.basename(out)}: resources equal {case_equal}/{case_total}")
+        if problems:
+            failures.append(os.path.basename(out) + ":\n  " + "\n  ".join(problems[:20]))
+    log(f"resources equal: {equal}/{total}")
+
+    if not args.no_standalone:
+        standalone = [(stacks, out) for stacks, out in apps
+                      if os.path.basename(out) == STANDALONE_APP]
+        if standalone and not build_standalone(fixtures, *standalone[0]):
+            failures.append(f"{STANDALONE_APP} does not build alone")
+    return report(failures, started)
+
+
+def report(failures, started):
+    for failure in failures:
+        log("FAIL " + failure)
+    log(f"cdk end-to-end: {'FAILED' if failures else 'passed'} in {time.time() - started:.1f}s")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

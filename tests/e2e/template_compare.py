@@ -1,0 +1,148 @@
+"""Comparing a rendered CloudFormation template with the one a CDK app synthesized.
+
+Both are read into long-form intrinsics (`!Ref X` is {"Ref": "X"}, `!GetAtt A.B` is
+{"Fn::GetAtt": ["A", "B"]}) and compared per resource logical ID, then per section. The only
+differences forgiven are the ones CloudFormation itself does not see: scalars compare as text
+(`14` and `"14"`), DependsOn as a set, tag lists in any order, a single Transform as a list of
+one, and what CDK adds on its own (CDKMetadata, the bootstrap-version parameter and rule,
+`aws:cdk:*` metadata)."""
+import json
+
+import yaml
+
+CDK_RESOURCES = {"CDKMetadata"}
+CDK_CONDITIONS = {"CDKMetadataAvailable"}
+CDK_PARAMETERS = {"BootstrapVersion"}
+CDK_RULES = {"CheckBootstrapVersion"}
+SECTIONS = ("AWSTemplateFormatVersion", "Description", "Transform", "Parameters", "Mappings",
+            "Conditions", "Rules", "Outputs", "Metadata")
+
+
+class TemplateLoader(yaml.SafeLoader):
+    """PyYAML with CloudFormation's short-form tags."""
+
+
+def _short_form(loader, suffix, node):
+    name = "Ref" if suffix == "Ref" else "Condition" if suffix == "Condition" else "Fn::" + suffix
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+        if name == "Fn::GetAtt":
+            value = value.split(".", 1)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)
+    return {name: value}
+
+
+TemplateLoader.add_multi_constructor("!", _short_form)
+
+
+def load(path):
+    with open(path) as f:
+        text = f.read()
+    if path.endswith(".json"):
+        return json.loads(text)
+    return yaml.load(text, Loader=TemplateLoader)
+
+
+def normalise(value, key=None):
+    """The form both sides are compared in."""
+    if isinstance(value, dict):
+        if list(value) == ["Fn::GetAtt"] and isinstance(value["Fn::GetAtt"], str):
+            return {"Fn::GetAtt": value["Fn::GetAtt"].split(".", 1)}
+        return {k: normalise(v, k) for k, v in value.items()
+                if not (key == "Metadata" and k.startswith("aws:cdk:"))}
+    if isinstance(value, list):
+        items = [normalise(item) for item in value]
+        if key == "Tags" and all(isinstance(i, dict) and "Key" in i for i in items):
+            items.sort(key=lambda i: json.dumps(i, sort_keys=True))
+        return items
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def resource_form(resource):
+    """A resource's attributes, with absent Properties as {} and DependsOn as a sorted list."""
+    form = {k: normalise(v, k) for k, v in resource.items()}
+    form.setdefault("Properties", {})
+    if "DependsOn" in form:
+        depends = form["DependsOn"]
+        form["DependsOn"] = sorted(depends if isinstance(depends, list) else [depends])
+    if "Metadata" in form and not form["Metadata"]:
+        del form["Metadata"]
+    return form
+
+
+def section_form(template, name):
+    value = (template or {}).get(name)
+    ignored = {"Parameters": CDK_PARAMETERS, "Conditions": CDK_CONDITIONS,
+               "Rules": CDK_RULES}.get(name, set())
+    if isinstance(value, dict):
+        value = {k: v for k, v in value.items() if k not in ignored} or None
+    if name == "Transform" and isinstance(value, str):
+        value = [value]
+    return normalise(value, name)
+
+
+def first_difference(original, synthesized, path=""):
+    """The path of the first place two normalised values differ, with both values."""
+    if isinstance(original, dict) and isinstance(synthesized, dict):
+        for key in sorted(set(original) | set(synthesized)):
+            if key not in synthesized:
+                return f"{path}.{key}: only in the original"
+            if key not in original:
+                return f"{path}.{key}: only in the synthesized template"
+            found = first_difference(original[key], synthesized[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(original, list) and isinstance(synthesized, list) and \
+            len(original) == len(synthesized):
+        for index, (a, b) in enumerate(zip(original, synthesized)):
+            found = first_difference(a, b, f"{path}[{index}]")
+            if found:
+                return found
+        return None
+    if original == synthesized:
+        return None
+    return f"{path}: original {json.dumps(original)} != synthesized {json.dumps(synthesized)}"
+
+
+class Comparison:
+    def __init__(self):
+        self.differences = []
+        self.equal_resources = 0
+        self.total_resources = 0
+
+
+def compare(original, synthesized):
+    result = Comparison()
+    mine = {k: v for k, v in ((original or {}).get("Resources") or {}).items()}
+    theirs = {k: v for k, v in ((synthesized or {}).get("Resources") or {}).items()
+              if k not in CDK_RESOURCES}
+    for logical_id in sorted(set(mine) | set(theirs)):
+        result.total_resources += 1
+        if logical_id not in theirs:
+            result.differences.append(f"Resources.{logical_id}: only in the original")
+        elif logical_id not in mine:
+            result.differences.append(f"Resources.{logical_id}: only in the synthesized template")
+        else:
+            found = first_difference(resource_form(mine[logical_id]),
+                                     resource_form(theirs[logical_id]),
+                                     f"Resources.{logical_id}")
+            if found:
+                result.differences.append(found)
+            else:
+                result.equal_resources += 1
+    for name in SECTIONS:
+        found = first_difference(section_form(original, name), section_form(synthesized, name),
+                                 name)
+        if found:
+            result.differences.append(found)
+    return result
