@@ -74,6 +74,39 @@ std::string upstreamProducer(const std::vector<Call>& calls, const backends::Con
   return {};
 }
 
+// The attached components as the module reads them: {default = {outputs = {...}}}, from the
+// "component.X" upstream outputs; nothing without a component.
+HclExprPtr componentsValue(const backends::Deployment& deployment) {
+  std::vector<HclEntry> outputs;
+  for (const auto& [key, value] : deployment.values.upstreamOutputs)
+    if (key.starts_with("component."))
+      outputs.push_back(
+          HclEntry{key.substr(std::string_view("component.").size()), hclString(value.text)});
+  if (outputs.empty())
+    return nullptr;
+  return HclExpr::object(
+      {HclEntry{"default", HclExpr::object({HclEntry{"outputs", HclExpr::object(outputs)}})}});
+}
+
+// The pipeline's service instances as Proton listed them (name, inputs as strings, outputs),
+// read from the instance module calls of this root.
+HclExprPtr instancesValue(const std::vector<Call>& calls, const backends::ConversionModel& model) {
+  std::vector<HclExprPtr> instances;
+  for (const Call& call : calls) {
+    const ir::Module* module = model.modules.find(call.deployment->module);
+    if (!module || module->kind != ir::ModuleKind::ServiceInstance)
+      continue;
+    std::vector<HclEntry> inputs;
+    for (const auto& [name, value] : call.deployment->values.inputs)
+      inputs.push_back(HclEntry{name, hclString(value.text)});
+    instances.push_back(
+        HclExpr::object({HclEntry{"name", hclString(call.deployment->name)},
+                         HclEntry{"inputs", HclExpr::object(inputs)},
+                         HclEntry{"outputs", HclExpr::raw("module." + call.name)}}));
+  }
+  return HclExpr::tuple(std::move(instances));
+}
+
 } // namespace
 
 void writeRoot(const backends::ConversionModel& model,
@@ -104,6 +137,16 @@ void writeRoot(const backends::ConversionModel& model,
     std::vector<HclEntry> tfvars;
     for (const ModuleInterface::Variable& variable : call.interface->variables) {
       const ir::BoundValue* value = nullptr;
+      if (variable.instances) {
+        block.attribute(variable.name, instancesValue(calls, model));
+        continue;
+      }
+      HclExprPtr structured = variable.components ? componentsValue(deployment) : nullptr;
+      if (structured) {
+        tfvars.push_back(HclEntry{variable.name, structured});
+        block.attribute(variable.name, HclExpr::raw("var." + call.name + "." + variable.name));
+        continue;
+      }
       if (variable.upstream) {
         std::string producer = upstreamProducer(calls, model, variable.input);
         if (!producer.empty()) {

@@ -2,6 +2,7 @@
 #include "tools/proton-migrate/conversion_builder.h"
 
 #include "frontend/parametric/parametric_reader.h"
+#include "tools/proton-migrate/terraform_bundle.h"
 
 namespace pm::driver {
 
@@ -52,6 +53,20 @@ std::optional<ir::Module> readModule(const frontend::Bundle& bundle,
   return frontend::readRenderedTemplate(bundle, *part, *text, diagnostics);
 }
 
+// A Terraform part keeps its own files: only the terraform target can take them over.
+std::optional<ir::Module> readTerraformModule(const frontend::Bundle& bundle,
+                                              const frontend::BundlePart& part,
+                                              const std::string& moduleName,
+                                              tf::NativeSources* sources,
+                                              ir::Diagnostics& diagnostics) {
+  if (sources)
+    return readTerraformBundlePart(bundle, part, moduleName, *sources, diagnostics);
+  diagnostics.error("PRS013", {bundle.files.displayPath(part.directory), 0, 0},
+                    "the " + std::string(frontend::partRoleName(part.role)) +
+                        " part is written in Terraform: convert it with --to terraform");
+  return std::nullopt;
+}
+
 } // namespace
 
 std::string partModuleName(const frontend::Bundle& bundle, PartRole role,
@@ -67,14 +82,16 @@ std::string partModuleName(const frontend::Bundle& bundle, PartRole role,
 std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bundle& bundle,
                                                               const TemplateInputs& inputs,
                                                               backends::ConversionMode mode,
-                                                              ir::Diagnostics& diagnostics) {
+                                                              ir::Diagnostics& diagnostics,
+                                                              tf::NativeSources* terraformSources) {
   backends::ConversionModel model;
   model.bundleName = bundle.name;
   model.templateVersion = bundle.majorVersion;
   model.mode = mode;
   bool failed = false;
   for (const frontend::BundlePart& part : bundle.parts) {
-    if (part.templatePath.empty())
+    bool terraform = isTerraformPart(part);
+    if (part.templatePath.empty() && !terraform)
       continue;
     bool perInstance = mode == backends::ConversionMode::Rendered;
     for (const std::string& instance : deploymentNames(part.role, inputs)) {
@@ -84,7 +101,9 @@ std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bu
           bundle, part.role,
           perInstance && part.role == PartRole::Instance && !instance.empty() ? instance : "");
       if (!model.modules.find(moduleName)) {
-        auto module = readModule(bundle, request, mode, diagnostics);
+        auto module =
+            terraform ? readTerraformModule(bundle, part, moduleName, terraformSources, diagnostics)
+                      : readModule(bundle, request, mode, diagnostics);
         if (!module) {
           failed = true;
           continue;
