@@ -23,6 +23,7 @@ struct NativeNeeds {
   bool instances = false;
   bool components = false;
   std::optional<ir::SourceLocation> removedBackend;
+  std::string backendText; // the removed block, as written (indented for `terraform { }`)
 };
 
 // The bundle's aws constraint gives way to the version the module is checked against; the
@@ -57,6 +58,7 @@ std::string replacement(const NativeFile& file, const NativeEdit& edit,
     return "var.service_instances";
   case NativeEditKind::Backend:
     needs.removedBackend = edit.location;
+    needs.backendText = file.text.substr(edit.begin, edit.end - edit.begin);
     return "";
   case NativeEditKind::Components:
     needs.components = true;
@@ -130,9 +132,11 @@ void declareProtonVariables(const NativeNeeds& needs, HclFile& file, ModuleInter
   }
 }
 
+// Also sets `backend` to the state backend block the module's files declared, if any.
 ModuleInterface writeNativeModule(const ir::Module& module, const ir::Identifiers& identifiers,
                                   const std::vector<NativeFile>& files, const std::string& folder,
-                                  backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+                                  backends::OutputTree& output, std::string& backend,
+                                  ir::Diagnostics& diagnostics) {
   ModuleScope scope(module, identifiers, diagnostics);
   ExpressionTranslator translator(scope);
   NativeNeeds needs;
@@ -162,10 +166,12 @@ ModuleInterface writeNativeModule(const ir::Module& module, const ir::Identifier
                variables + extraText);
   if (!declaresProviders)
     output.write(folder + "/versions.tf", versionsFile());
+  if (needs.removedBackend && backend.empty())
+    backend = needs.backendText;
   if (needs.removedBackend)
     diagnostics.report(ir::Severity::Note, kBackendRemovedRule, *needs.removedBackend,
                        "the state backend of " + module.name +
-                           " was removed: a module has none; configure it in the root");
+                           " was removed: a module has none; the root's backend.tf has it");
   return interface;
 }
 
@@ -174,15 +180,20 @@ ModuleInterface writeNativeModule(const ir::Module& module, const ir::Identifier
 void emitNativeModules(const backends::ConversionModel& model, const NativeSources& sources,
                        backends::OutputTree& output, ir::Diagnostics& diagnostics) {
   std::map<std::string, ModuleInterface> interfaces;
+  std::string backend;
   for (const ir::Module& module : model.modules.modules()) {
     auto files = sources.find(module.name);
     if (files == sources.end())
       continue;
     interfaces.emplace(module.name,
                        writeNativeModule(module, model.passes.identifiers, files->second,
-                                         moduleFolder(model, module.name), output, diagnostics));
+                                         moduleFolder(model, module.name), output, backend,
+                                         diagnostics));
   }
   writeRoot(model, interfaces, "root", output);
+  // Proton kept one state per deployment; the root holds them all, in the first backend given.
+  if (!backend.empty())
+    output.write("root/backend.tf", "terraform {\n" + backend + "}\n");
 }
 
 } // namespace pm::tf

@@ -78,6 +78,8 @@ ArgumentKind argumentKind(std::string_view word) {
     return ArgumentKind::Enabled;
   if (word == "apijson")
     return ArgumentKind::ApiJson;
+  if (word == "spread")
+    return ArgumentKind::Spread;
   return ArgumentKind::Value;
 }
 
@@ -93,9 +95,16 @@ std::vector<ArgumentMapping> readArguments(const std::vector<Line>& lines, std::
                              line.words.size() > 3 ? argumentKind(line.words[3])
                                                    : ArgumentKind::Value,
                              {},
+                             {},
                              {}};
-    if (line.words.size() > 4)
-      argument.keep.assign(line.words.begin() + 4, line.words.end());
+    for (std::size_t extra = 4; extra < line.words.size(); ++extra) {
+      const std::string& word = line.words[extra];
+      std::size_t equals = word.find('=');
+      if (argument.kind == ArgumentKind::Spread && equals != std::string::npos)
+        argument.spread.emplace_back(word.substr(0, equals), word.substr(equals + 1));
+      else
+        argument.keep.push_back(word);
+    }
     if (at < lines.size() && lines[at].depth > depth)
       argument.nested = readArguments(lines, at, depth + 1);
     arguments.push_back(std::move(argument));

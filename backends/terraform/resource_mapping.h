@@ -26,6 +26,7 @@ enum class ArgumentKind {
   ApiJson, // a JSON document whose keys CloudFormation capitalises and the API writes in
            // camelCase: jsonencode(...) with each key's first letter lowered, except inside
            // the maps named in `keep` (user keys such as log driver options)
+  Spread,  // a Ref to another resource becomes several arguments read from it (`spread`)
 };
 
 struct ArgumentMapping {
@@ -34,6 +35,8 @@ struct ArgumentMapping {
   ArgumentKind kind = ArgumentKind::Value;
   std::vector<ArgumentMapping> nested; // Block, Blocks and Inline
   std::vector<std::string> keep;       // ApiJson
+  // Spread: (argument, attribute of the referenced resource).
+  std::vector<std::pair<std::string, std::string>> spread;
 };
 
 // A property Terraform manages in a resource of its own (an S3 bucket's versioning, an ECR

@@ -51,6 +51,8 @@ bool coversMap(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr&
       return false;
     if (found->kind == ArgumentKind::Inline && !coversMap(found->nested, entry.value))
       return false;
+    if (found->kind == ArgumentKind::Spread && entry.value->kind() != ir::ExprKind::Ref)
+      return false;
     if (found->kind == ArgumentKind::Single &&
         (entry.value->kind() != ir::ExprKind::List || entry.value->items().size() != 1))
       return false;
@@ -215,6 +217,22 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
                            const ir::ExprPtr& properties, HclBody& body,
                            ExpressionTranslator& translator);
 
+// ScalingTargetId: !Ref Target -> resource_id = <target>.resource_id, ...
+void writeSpread(const ArgumentMapping& argument, const ir::ExprPtr& value, HclBody& body,
+                 ExpressionTranslator& translator) {
+  ModuleScope& scope = translator.scope();
+  auto target = value->kind() == ir::ExprKind::Ref ? scope.resources.find(value->name())
+                                                   : scope.resources.end();
+  if (target == scope.resources.end() || target->second.terraformType.empty()) {
+    translator.error(*value, fmt::format("{} must be a Ref to a resource of the module to be "
+                                         "converted to Terraform",
+                                         argument.property));
+    return;
+  }
+  for (const auto& [name, attribute] : argument.spread)
+    body.attribute(name, translator.attributeOf(target->second, attribute));
+}
+
 // dynamic "block" { for_each = ...; iterator = ...; content { ... } } for a Jinja loop over
 // blocks, or for a block a guard leaves out (for_each over zero or one element).
 void writeDynamicBlock(const ArgumentMapping& argument, const ir::ExprPtr& item, HclBody& body,
@@ -283,6 +301,9 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
       break;
     case ArgumentKind::Inline:
       writeCuratedArguments(argument->nested, entry.value, body, translator);
+      break;
+    case ArgumentKind::Spread:
+      writeSpread(*argument, entry.value, body, translator);
       break;
     case ArgumentKind::Block:
     case ArgumentKind::Blocks: {

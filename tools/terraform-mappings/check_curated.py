@@ -48,7 +48,8 @@ def read_curated(path):
             stack.append((depth, part))
         elif words[0] == "arg":
             arg = {"property": words[1], "argument": words[2],
-                   "kind": words[3] if len(words) > 3 else "value", "args": []}
+                   "kind": words[3] if len(words) > 3 else "value", "args": [],
+                   "spread": [w.split("=")[0] for w in words[4:] if "=" in w]}
             owner["args"].append(arg)
             stack.append((depth, arg))
     return mappings
@@ -82,6 +83,10 @@ def check_args(args, schema, where, problems):
             check_required(block, arg["args"], [], f"{where}.{name}", problems)
         elif arg["kind"] == "inline":  # its entries are arguments of this same body
             check_args(arg["args"], schema, where, problems)
+        elif arg["kind"] == "spread":  # ARG=ATTR words: arguments read from another resource
+            for name in arg["spread"]:
+                if name not in schema.get("arguments", {}):
+                    problems.append(f"{where}: '{name}' is not an argument")
         elif name not in schema.get("arguments", {}):
             problems.append(f"{where}: '{name}' is not an argument")
 
@@ -89,7 +94,12 @@ def check_args(args, schema, where, problems):
 def mapped_names(args):
     names = set()
     for arg in args:
-        names |= mapped_names(arg["args"]) if arg["kind"] == "inline" else {arg["argument"]}
+        if arg["kind"] == "inline":
+            names |= mapped_names(arg["args"])
+        elif arg["kind"] == "spread":
+            names |= set(arg["spread"])
+        else:
+            names.add(arg["argument"])
     return names
 
 
