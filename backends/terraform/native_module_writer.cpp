@@ -6,8 +6,11 @@
 #include "backends/terraform/root_writer.h"
 #include "backends/terraform/variable_writer.h"
 
+#include "ir/instantiate.h"
+
 #include <algorithm>
 #include <optional>
+#include <set>
 
 namespace pm::tf {
 
@@ -175,6 +178,42 @@ ModuleInterface writeNativeModule(const ir::Module& module, const ir::Identifier
   return interface;
 }
 
+// Rendered mode: each reference the deployment gives a value becomes that value, and the module
+// keeps only the inputs still read (all of them when the inputs map is read).
+struct RenderedPart {
+  ir::Module module;
+  std::vector<NativeFile> files;
+};
+
+RenderedPart renderedPart(const ir::Module& module, const std::vector<NativeFile>& files,
+                          const ir::InputValues& values) {
+  RenderedPart rendered{module, files};
+  std::set<std::string> read;
+  bool allInputs = false;
+  for (NativeFile& file : rendered.files)
+    for (NativeEdit& edit : file.edits) {
+      allInputs = allInputs || edit.kind == NativeEditKind::AllInputs;
+      if (edit.kind != NativeEditKind::Value)
+        continue;
+      edit.value = ir::instantiate(edit.value, values);
+      if (edit.value->kind() == ir::ExprKind::InputRef ||
+          edit.value->kind() == ir::ExprKind::ContextRef)
+        read.insert(edit.value->name());
+    }
+  if (!allInputs)
+    std::erase_if(rendered.module.inputs,
+                  [&](const ir::Input& input) { return !read.count(input.name); });
+  return rendered;
+}
+
+const backends::Deployment* firstDeployment(const backends::ConversionModel& model,
+                                            const std::string& module) {
+  for (const backends::Deployment& deployment : model.deployments)
+    if (deployment.module == module)
+      return &deployment;
+  return nullptr;
+}
+
 } // namespace
 
 void emitNativeModules(const backends::ConversionModel& model, const NativeSources& sources,
@@ -185,10 +224,15 @@ void emitNativeModules(const backends::ConversionModel& model, const NativeSourc
     auto files = sources.find(module.name);
     if (files == sources.end())
       continue;
-    interfaces.emplace(module.name,
-                       writeNativeModule(module, model.passes.identifiers, files->second,
-                                         moduleFolder(model, module.name), output, backend,
-                                         diagnostics));
+    const backends::Deployment* deployment = firstDeployment(model, module.name);
+    std::optional<RenderedPart> rendered;
+    if (model.mode == backends::ConversionMode::Rendered && deployment)
+      rendered = renderedPart(module, files->second, deployment->values);
+    interfaces.emplace(module.name, writeNativeModule(rendered ? rendered->module : module,
+                                                      model.passes.identifiers,
+                                                      rendered ? rendered->files : files->second,
+                                                      moduleFolder(model, module.name), output,
+                                                      backend, diagnostics));
   }
   writeRoot(model, interfaces, "root", output);
   // Proton kept one state per deployment; the root holds them all, in the first backend given.

@@ -43,7 +43,8 @@ struct NativeFile {
 // The files of each module held as Terraform, by ir::Module name.
 using NativeSources = std::map<std::string, std::vector<NativeFile>>;
 
-// Writes every module of `model` whose files `sources` holds, and the root calling them.
+// Writes every module of `model` whose files `sources` holds, and the root calling them. In
+// rendered mode a module is one deployment's: the values it was given replace the references.
 void emitNativeModules(const backends::ConversionModel& model, const NativeSources& sources,
                        backends::OutputTree& output, ir::Diagnostics& diagnostics);
 

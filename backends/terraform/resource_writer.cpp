@@ -2,12 +2,12 @@
 // argument names), so one expression translator serves both providers.
 #include "backends/terraform/resource_writer.h"
 
+#include "backends/terraform/argument_values.h"
 #include "ir/target_names.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace pm::tf {
 
@@ -70,38 +70,6 @@ bool coversArguments(const std::vector<ArgumentMapping>& arguments, const ir::Ex
     return true;
   }
   return coversMap(arguments, value);
-}
-
-// A JSON document with the API's camelCase keys: "PortMappings" -> "portMappings". The maps
-// under a key in `keep` hold user keys ("awslogs-group") and stay as written.
-ir::ExprPtr apiCased(const ir::ExprPtr& value, const std::vector<std::string>& keep) {
-  if (!value)
-    return value;
-  if (value->kind() == ir::ExprKind::List) {
-    std::vector<ir::ExprPtr> items;
-    for (const ir::ExprPtr& item : value->items())
-      items.push_back(apiCased(item, keep));
-    return ir::Expr::list(std::move(items), value->location());
-  }
-  if (value->kind() != ir::ExprKind::Map)
-    return value;
-  std::vector<ir::MapEntry> entries;
-  for (const ir::MapEntry& entry : value->entries()) {
-    std::string key = entry.key;
-    if (!key.empty())
-      key[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(key[0])));
-    bool userKeys = std::find(keep.begin(), keep.end(), entry.key) != keep.end();
-    entries.push_back(
-        ir::MapEntry{key, entry.keyLocation, userKeys ? entry.value : apiCased(entry.value, keep)});
-  }
-  return ir::Expr::map(std::move(entries), value->location());
-}
-
-// "ENABLED" -> true; a value known only at apply time is compared.
-HclExprPtr enabledFlag(const ir::ExprPtr& value, ExpressionTranslator& translator) {
-  if (value->kind() == ir::ExprKind::String)
-    return HclExpr::raw(value->text() == "ENABLED" ? "true" : "false");
-  return HclExpr::sequence({translator.translate(value), HclExpr::raw(" == \"ENABLED\"")});
 }
 
 // The value a companion's arguments map: the property's map, or {".": value} for "." mappings.
@@ -187,30 +155,6 @@ ir::ExprPtr awsccValue(const ir::ExprPtr& value, const AwsccAttribute& attribute
   default:
     return value;
   }
-}
-
-// A list of {Key, Value} (or {Name, Value}) as a map: literal items become entries, anything
-// else a for expression.
-HclExprPtr keyValueMap(const ir::ExprPtr& value, std::string_view keyName,
-                       ExpressionTranslator& translator) {
-  bool literal = value->kind() == ir::ExprKind::List;
-  if (literal)
-    for (const ir::ExprPtr& item : value->items())
-      literal = literal && item->kind() == ir::ExprKind::Map && item->find(keyName) &&
-                item->find("Value") && item->entries().size() == 2;
-  if (!literal)
-    return HclExpr::sequence(
-        {HclExpr::raw("{ for item in "), translator.translate(value),
-         HclExpr::raw(" : item." + std::string(keyName) + " => item.Value }")});
-  std::vector<HclEntry> entries;
-  for (const ir::ExprPtr& item : value->items()) {
-    const ir::ExprPtr& key = item->find(keyName)->value;
-    std::string printedKey = key->kind() == ir::ExprKind::String
-                                 ? key->text()
-                                 : "(" + inlineText(translator.translate(key)) + ")";
-    entries.push_back(HclEntry{printedKey, translator.translate(item->find("Value")->value)});
-  }
-  return HclExpr::object(std::move(entries));
 }
 
 void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,

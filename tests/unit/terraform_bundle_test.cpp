@@ -32,7 +32,8 @@ struct Conversion {
   }
 };
 
-Conversion convert(const std::string& path, const std::string& spec = "") {
+Conversion convert(const std::string& path, const std::string& spec = "",
+                   backends::ConversionMode mode = backends::ConversionMode::Parametric) {
   Conversion conversion;
   auto bundle = frontend::readBundle(path, conversion.diagnostics);
   REQUIRE(bundle);
@@ -40,8 +41,8 @@ Conversion convert(const std::string& path, const std::string& spec = "") {
   if (!spec.empty())
     inputs.spec = frontend::readSpec(spec, conversion.diagnostics);
   tf::NativeSources sources;
-  auto model = driver::buildConversionModel(*bundle, inputs, backends::ConversionMode::Parametric,
-                                            conversion.diagnostics, &sources);
+  auto model =
+      driver::buildConversionModel(*bundle, inputs, mode, conversion.diagnostics, &sources);
   if (!model || conversion.diagnostics.hasErrors())
     return conversion;
   backends::OutputTree output;
@@ -108,6 +109,20 @@ TEST_CASE("a Terraform bundle becomes a plain module with typed variables from t
   // Files that declare providers keep them: no second required_providers.
   CHECK_FALSE(conversion.files.count("modules/env_terraform/versions.tf"));
   CHECK(contains(conversion.file("root/main.tf"), "source = \"../modules/env_terraform\""));
+}
+
+TEST_CASE("in rendered mode the deployment's values replace the Proton references") {
+  Conversion conversion = convert(std::string(PM_SOURCE_DIR) + "/fixtures/env-terraform", "",
+                                  backends::ConversionMode::Rendered);
+  REQUIRE_FALSE(conversion.diagnostics.hasErrors());
+  const std::string& main = conversion.file("modules/env_terraform/main.tf");
+  CHECK(contains(main, "cidr_block           = \"10.1.0.0/16\"\n"));
+  CHECK(contains(main, "count             = tonumber(2)\n"));
+  CHECK(contains(main, "Name = \"${\"env\"}-vpc\""));
+  // Only what is still read stays a variable: Proton's tags.
+  const std::string& variables = conversion.file("modules/env_terraform/variables.tf");
+  CHECK_FALSE(contains(variables, "variable \"vpc_cidr\""));
+  CHECK(contains(variables, "variable \"proton_tags\""));
 }
 
 TEST_CASE("an input the schema does not declare is a located PRS003 error") {
