@@ -76,7 +76,13 @@ std::optional<ProtonEdit> referenceEdit(const ProtonReference& reference,
     }
     if (std::optional<ProtonEdit> components = componentsEdit(reference, text))
       return components;
-    break;
+    // A Proton value, but one a plain module has no single variable for.
+    diagnostics.error("TF001", reference.location,
+                      "var." + reference.dottedPath() +
+                          " read as a whole object has no plain-module form; read its fields "
+                          "one by one (var." +
+                          reference.dottedPath() + ".NAME)");
+    return std::nullopt;
   case K::Unknown:
     break;
   }

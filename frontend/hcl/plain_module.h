@@ -47,8 +47,9 @@ struct PlainTerraformModule {
 };
 
 // Reads `part` of `bundle` (rendering_engine: hcl). Each Proton reference that names nothing
-// Proton provides is a PRS003 error at its location (Proton's plan fails on it too). Nothing
-// when a file does not parse or a reference is undefined.
+// Proton provides is a PRS003 error at its location (Proton's plan fails on it too); a Proton
+// object read whole that has no plain-module form (anything but `inputs` and the components)
+// is a TF001 error. Nothing when a file does not parse or a reference cannot be converted.
 std::optional<PlainTerraformModule> readPlainTerraformModule(const Bundle& bundle,
                                                              const BundlePart& part,
                                                              ir::Diagnostics& diagnostics);

@@ -150,6 +150,22 @@ TEST_CASE("an input the schema does not declare is a located PRS003 error") {
   CHECK(conversion.files.empty());
 }
 
+TEST_CASE("environment outputs read as a whole object are a located TF001 error") {
+  test::TempTree tree;
+  tree.write("svc/schema/schema.yaml", kServiceSchema);
+  tree.write("svc/instance_infrastructure/manifest.yaml", kHclManifest);
+  tree.write("svc/instance_infrastructure/main.tf",
+             "locals {\n  all = keys(var.environment.outputs)\n}\n");
+  tree.write("svc/pipeline_infrastructure/manifest.yaml", kHclManifest);
+  tree.write("svc/pipeline_infrastructure/main.tf", "");
+  Conversion conversion = convert(tree.path("svc"));
+  REQUIRE(conversion.diagnostics.hasErrors());
+  const ir::Diagnostic& error = conversion.diagnostics.all().front();
+  CHECK(error.ruleId == "TF001");
+  CHECK(error.location.line == 2);
+  CHECK(conversion.files.empty());
+}
+
 TEST_CASE("Proton objects read whole become the inputs map, components and instance list") {
   test::TempTree tree;
   tree.write("svc/schema/schema.yaml", kServiceSchema);
