@@ -88,6 +88,11 @@ int convert(const po::variables_map& values, CommandIo& io) {
     return kExitUsage;
   }
   ir::Diagnostics diagnostics;
+  // No stack-resources reader exists yet: say so rather than ignore the file.
+  if (values.count("stack-dump"))
+    diagnostics.warning("PRS010", {values["stack-dump"].as<std::string>(), 0, 0},
+                        "--stack-dump is not read by convert yet: no import blocks or "
+                        "retain.yaml are written");
   auto paths = values["path"].as<std::vector<std::string>>();
   backends::OutputTree output;
   for (const std::string& path : paths)
