@@ -1,5 +1,5 @@
-// Model expression -> HCL. CloudFormation pseudo parameters read the aws provider's data
-// sources; a Jinja guard's condition keeps Python's truth rules (a non-empty string is true).
+// Model expression -> HCL (Ref and Fn::GetAtt are in resource_reference.cpp). A Jinja guard's
+// condition keeps Python's truth rules (a non-empty string is true).
 #include "backends/terraform/expression_translator.h"
 
 #include "ir/expr_text.h"
@@ -15,22 +15,6 @@ namespace pm::tf {
 namespace {
 
 constexpr ir::NamingStyle kSnake{ir::CaseStyle::Snake, 0, "_", "_"};
-
-struct PseudoTranslation {
-  std::string_view pseudo;
-  std::string_view dataSource; // declared as data "<type>" "current" when used
-  std::string_view expression;
-};
-
-// AWS::StackName and AWS::StackId have no Terraform counterpart: they become variables.
-constexpr PseudoTranslation kPseudoTranslations[] = {
-    {"AWS::Region", "aws_region", "data.aws_region.current.region"},
-    {"AWS::AccountId", "aws_caller_identity", "data.aws_caller_identity.current.account_id"},
-    {"AWS::Partition", "aws_partition", "data.aws_partition.current.partition"},
-    {"AWS::URLSuffix", "aws_partition", "data.aws_partition.current.dns_suffix"},
-    {"AWS::NoValue", "", "null"},
-    {"AWS::NotificationARNs", "", "[]"},
-};
 
 bool isNoValue(const ir::ExprPtr& expr) {
   return expr && expr->kind() == ir::ExprKind::Ref && expr->name() == "AWS::NoValue";
@@ -50,21 +34,6 @@ HclExprPtr joined(const std::vector<HclExprPtr>& operands, std::string_view sepa
     pieces.push_back(parenthesised(operands[i]));
   }
   return HclExpr::sequence(std::move(pieces));
-}
-
-std::string snakePath(std::string_view dotted) {
-  std::string out;
-  std::size_t start = 0;
-  while (start <= dotted.size()) {
-    std::size_t end = dotted.find('.', start);
-    if (end == std::string_view::npos)
-      end = dotted.size();
-    if (!out.empty())
-      out += '.';
-    out += ir::normaliseName(dotted.substr(start, end - start), kSnake);
-    start = end + 1;
-  }
-  return out;
 }
 
 } // namespace
@@ -94,43 +63,6 @@ std::string ModuleScope::upstreamVariableName(const ir::UpstreamOutput& output) 
 HclExprPtr ExpressionTranslator::error(const ir::Expr& expr, std::string message) {
   scope_.diagnostics.error(kUntranslatableRule, expr.location(), std::move(message));
   return hclNull();
-}
-
-std::string ExpressionTranslator::resourceReference(const ResourceTarget& target) const {
-  if (target.counted)
-    return target.address() + "[0]";
-  if (target.looped)
-    return scope_.currentLoopVariable.empty() ? "values(" + target.address() + ")[*]"
-                                              : target.address() + "[each.key]";
-  return target.address();
-}
-
-HclExprPtr ExpressionTranslator::ref(std::string_view name, const ir::SourceLocation& location) {
-  for (const PseudoTranslation& pseudo : kPseudoTranslations) {
-    if (pseudo.pseudo != name)
-      continue;
-    if (!pseudo.dataSource.empty())
-      scope_.dataSources.insert(std::string(pseudo.dataSource));
-    return HclExpr::raw(std::string(pseudo.expression));
-  }
-  if (name == "AWS::StackName" || name == "AWS::StackId") {
-    std::string variable = name == "AWS::StackName" ? "stack_name" : "stack_id";
-    scope_.pseudoVariables.insert(variable);
-    return HclExpr::raw("var." + variable);
-  }
-  if (const ir::Input* input = scope_.module.findInput(name))
-    return inputValue(*input);
-  auto found = scope_.resources.find(name);
-  if (found == scope_.resources.end() || found->second.terraformType.empty()) {
-    scope_.diagnostics.error(kUntranslatableRule, location,
-                             fmt::format("Ref to '{}' has no Terraform translation: it names no "
-                                         "parameter or mapped resource of the module",
-                                         name));
-    return hclNull();
-  }
-  const ResourceTarget& target = found->second;
-  std::string attribute = target.curated ? target.curated->refAttribute : "id";
-  return HclExpr::raw(resourceReference(target) + "." + attribute);
 }
 
 HclExprPtr ExpressionTranslator::inputValue(const ir::Input& input) {
@@ -185,38 +117,6 @@ HclExprPtr ExpressionTranslator::dynamicReference(const ir::Expr& expr) {
   if (pieces.size() == 1)
     return pieces.front();
   return hclCall("join", {hclString(""), HclExpr::tuple(std::move(pieces))});
-}
-
-HclExprPtr ExpressionTranslator::getAtt(std::string_view logicalId, std::string_view attribute,
-                                        const ir::SourceLocation& location) {
-  auto found = scope_.resources.find(logicalId);
-  if (found == scope_.resources.end() || found->second.terraformType.empty()) {
-    scope_.diagnostics.error(kUntranslatableRule, location,
-                             fmt::format("Fn::GetAtt {}.{} has no Terraform translation: '{}' is "
-                                         "not a mapped resource of the module",
-                                         logicalId, attribute, logicalId));
-    return hclNull();
-  }
-  const ResourceTarget& target = found->second;
-  std::string translated;
-  if (target.curated) {
-    auto attributeMapping = target.curated->attributes.find(std::string(attribute));
-    if (attributeMapping == target.curated->attributes.end()) {
-      scope_.diagnostics.error(
-          kUntranslatableRule, location,
-          fmt::format("Fn::GetAtt {}.{}: the curated mapping of {} to {} has no translation for "
-                      "the attribute; add a 'get' line to the mapping table",
-                      logicalId, attribute, target.curated->cloudFormationType,
-                      target.terraformType));
-      return hclNull();
-    }
-    translated = attributeMapping->second;
-    if (std::size_t at = translated.find('@'); at != std::string::npos)
-      return HclExpr::raw(translated.replace(at, 1, resourceReference(target)));
-  } else {
-    translated = snakePath(attribute);
-  }
-  return HclExpr::raw(resourceReference(target) + "." + translated);
 }
 
 HclExprPtr ExpressionTranslator::translate(const ir::ExprPtr& pointer) {

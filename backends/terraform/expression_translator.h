@@ -68,6 +68,8 @@ public:
   HclExprPtr getAtt(std::string_view logicalId, std::string_view attribute,
                     const ir::SourceLocation& location);
   HclExprPtr error(const ir::Expr& expr, std::string message);
+  // `translation` is an attribute name, or an HCL template in which each '@' is the resource.
+  HclExprPtr attributeOf(const ResourceTarget& target, std::string translation) const;
   ModuleScope& scope() { return scope_; }
 
 private:

@@ -6,6 +6,7 @@
 #include "backends/terraform/hcl_document.h"
 #include "backends/terraform/resource_writer.h"
 #include "backends/terraform/variable_writer.h"
+#include "ir/target_names.h"
 
 #include <fmt/format.h>
 
@@ -80,6 +81,13 @@ void countMappings(const ModuleScope& scope, MappingCounts& counts) {
 
 } // namespace
 
+std::string moduleFolder(const backends::ConversionModel& model, const std::string& module) {
+  constexpr ir::NamingStyle kSnake{ir::CaseStyle::Snake, 0, "_", "_"};
+  const std::string* name =
+      model.passes.identifiers.moduleName(ir::NamingTarget::Terraform, module);
+  return "modules/" + (name ? *name : ir::normaliseName(module, kSnake));
+}
+
 std::string versionsFile() {
   HclFile file;
   HclBody& terraform = file.block("terraform");
@@ -87,9 +95,9 @@ std::string versionsFile() {
   terraform.blankLine();
   HclBody& providers = terraform.block("required_providers");
   providers.attribute("aws", HclExpr::object({{"source", hclString("hashicorp/aws")},
-                                              {"version", hclString("~> 6.0")}}));
+                                              {"version", hclString(kAwsProviderVersion)}}));
   providers.attribute("awscc", HclExpr::object({{"source", hclString("hashicorp/awscc")},
-                                                {"version", hclString("~> 1.0")}}));
+                                                {"version", hclString(kAwsccProviderVersion)}}));
   return file.print();
 }
 

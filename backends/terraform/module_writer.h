@@ -2,6 +2,7 @@
 // variables.tf (inputs with validation blocks), outputs.tf and versions.tf.
 #pragma once
 
+#include "backends/conversion_model.h"
 #include "backends/output_tree.h"
 #include "backends/terraform/resource_mapping.h"
 #include "ir/diagnostics.h"
@@ -24,6 +25,9 @@ struct ModuleInterface {
     bool upstream = false;
     bool stackName = false;
     bool required = false; // no default
+    // Proton's objects of a Terraform-based bundle, built from the deployment's values.
+    bool components = false; // service_instance.components: {default = {outputs = {...}}}
+    bool instances = false;  // service_instances of a pipeline
   };
   std::vector<Variable> variables;
   std::vector<std::string> outputs;                  // Terraform output names
@@ -40,6 +44,13 @@ struct MappingCounts {
 ModuleInterface writeModule(const ir::Module& module, const ir::Identifiers& identifiers,
                             const std::string& folder, backends::OutputTree& output,
                             ir::Diagnostics& diagnostics, MappingCounts& counts);
+
+// The folder of a module in the output: "modules/<Terraform name of the module>".
+std::string moduleFolder(const backends::ConversionModel& model, const std::string& module);
+
+// The provider versions every module is written for and checked against.
+inline constexpr const char* kAwsProviderVersion = "~> 6.0";
+inline constexpr const char* kAwsccProviderVersion = "~> 1.0";
 
 // versions.tf: Terraform and the aws/awscc providers.
 std::string versionsFile();

@@ -72,6 +72,14 @@ ArgumentKind argumentKind(std::string_view word) {
     return ArgumentKind::Block;
   if (word == "blocks")
     return ArgumentKind::Blocks;
+  if (word == "inline")
+    return ArgumentKind::Inline;
+  if (word == "enabled")
+    return ArgumentKind::Enabled;
+  if (word == "apijson")
+    return ArgumentKind::ApiJson;
+  if (word == "spread")
+    return ArgumentKind::Spread;
   return ArgumentKind::Value;
 }
 
@@ -86,12 +94,46 @@ std::vector<ArgumentMapping> readArguments(const std::vector<Line>& lines, std::
                              line.words[2],
                              line.words.size() > 3 ? argumentKind(line.words[3])
                                                    : ArgumentKind::Value,
+                             {},
+                             {},
                              {}};
+    for (std::size_t extra = 4; extra < line.words.size(); ++extra) {
+      const std::string& word = line.words[extra];
+      std::size_t equals = word.find('=');
+      if (argument.kind == ArgumentKind::Spread && equals != std::string::npos)
+        argument.spread.emplace_back(word.substr(0, equals), word.substr(equals + 1));
+      else
+        argument.keep.push_back(word);
+    }
     if (at < lines.size() && lines[at].depth > depth)
       argument.nested = readArguments(lines, at, depth + 1);
     arguments.push_back(std::move(argument));
   }
   return arguments;
+}
+
+// "part PROPERTY TYPE SUFFIX [BLOCK]" and its nested set/arg lines.
+CompanionMapping readCompanion(const std::vector<Line>& lines, std::size_t& at) {
+  const Line& head = lines[at++];
+  CompanionMapping companion{head.words[1],
+                             head.words[2],
+                             head.words[3],
+                             head.words.size() > 4 ? head.words[4] : "",
+                             {},
+                             {}};
+  int depth = head.depth + 1;
+  while (at < lines.size() && lines[at].depth == depth && lines[at].words.size() >= 3) {
+    if (lines[at].words[0] == "set") {
+      companion.fixed.emplace_back(lines[at].words[1], lines[at].words[2]);
+      ++at;
+      continue;
+    }
+    std::vector<ArgumentMapping> arguments = readArguments(lines, at, depth);
+    if (arguments.empty())
+      break;
+    companion.arguments.insert(companion.arguments.end(), arguments.begin(), arguments.end());
+  }
+  return companion;
 }
 
 std::vector<CuratedMapping> readCurated(const std::string& text) {
@@ -100,7 +142,8 @@ std::vector<CuratedMapping> readCurated(const std::string& text) {
   for (std::size_t at = 0; at < lines.size();) {
     const Line& line = lines[at];
     if (line.depth == 0 && line.words.size() == 2) {
-      mappings.push_back(CuratedMapping{line.words[0], line.words[1], "id", {}, {}, {}, {}, {}});
+      mappings.push_back(
+          CuratedMapping{line.words[0], line.words[1], "id", {}, {}, {}, false, {}, {}, {}, {}});
       ++at;
       continue;
     }
@@ -115,17 +158,24 @@ std::vector<CuratedMapping> readCurated(const std::string& text) {
       mapping.arguments.insert(mapping.arguments.end(), arguments.begin(), arguments.end());
       continue;
     }
+    if (keyword == "part" && line.words.size() >= 4) {
+      mapping.companions.push_back(readCompanion(lines, at));
+      continue;
+    }
     if (keyword == "ref")
       mapping.refAttribute = line.words[1];
     else if (keyword == "get" && line.words.size() >= 3)
       mapping.attributes[line.words[1]] = line.words[2];
-    else if (keyword == "generate")
+    else if (keyword == "generate" || keyword == "generatelower") {
       mapping.generatedNames.insert(mapping.generatedNames.end(), line.words.begin() + 1,
                                     line.words.end());
-    else if (keyword == "need")
+      mapping.lowercaseGeneratedNames = keyword == "generatelower";
+    } else if (keyword == "need")
       mapping.required.insert(mapping.required.end(), line.words.begin() + 1, line.words.end());
     else if (keyword == "set" && line.words.size() >= 3)
       mapping.fixed.emplace_back(line.words[1], line.words[2]);
+    else if (keyword == "move" && line.words.size() >= 3)
+      mapping.moves.emplace_back(line.words[1], line.words[2]);
     ++at;
   }
   return mappings;
@@ -194,6 +244,13 @@ std::string normalisedName(std::string_view name) {
 
 const ArgumentMapping* CuratedMapping::argument(std::string_view property) const {
   for (const ArgumentMapping& mapping : arguments)
+    if (mapping.property == property)
+      return &mapping;
+  return nullptr;
+}
+
+const CompanionMapping* CuratedMapping::companion(std::string_view property) const {
+  for (const CompanionMapping& mapping : companions)
     if (mapping.property == property)
       return &mapping;
   return nullptr;

@@ -21,30 +21,60 @@ enum class ArgumentKind {
   Json,    // a JSON document becomes jsonencode(...)
   Block,   // a map property becomes one nested block (its `nested` arguments)
   Blocks,  // a list of maps becomes one nested block per item
+  Inline,  // a map property whose entries are arguments of the enclosing body (`nested`)
+  Enabled, // "ENABLED" / "DISABLED" becomes true / false
+  ApiJson, // a JSON document whose keys CloudFormation capitalises and the API writes in
+           // camelCase: jsonencode(...) with each key's first letter lowered, except inside
+           // the maps named in `keep` (user keys such as log driver options)
+  Spread,  // a Ref to another resource becomes several arguments read from it (`spread`)
 };
 
 struct ArgumentMapping {
   std::string property; // CloudFormation name
   std::string argument; // Terraform name
   ArgumentKind kind = ArgumentKind::Value;
-  std::vector<ArgumentMapping> nested; // Block and Blocks
+  std::vector<ArgumentMapping> nested; // Block, Blocks and Inline
+  std::vector<std::string> keep;       // ApiJson
+  // Spread: (argument, attribute of the referenced resource).
+  std::vector<std::pair<std::string, std::string>> spread;
+};
+
+// A property Terraform manages in a resource of its own (an S3 bucket's versioning, an ECR
+// repository's policy): written next to the main resource when the property is set.
+struct CompanionMapping {
+  std::string property;      // CloudFormation name
+  std::string terraformType; // aws_s3_bucket_versioning
+  std::string nameSuffix;    // the companion is named "<main resource name>_<suffix>"
+  std::string block;         // when set, the arguments go into this nested block
+  // Arguments with a constant HCL value, '@' standing for the main resource ("@.id").
+  std::vector<std::pair<std::string, std::string>> fixed;
+  // Map the property's value; the property "." maps the value as a whole.
+  std::vector<ArgumentMapping> arguments;
 };
 
 struct CuratedMapping {
   std::string cloudFormationType;
   std::string terraformType;
-  std::string refAttribute; // what Ref reads: "id", "arn", "name", ...
-  // Fn::GetAtt attribute -> Terraform attribute, or an HCL template where '@' stands for the
-  // resource ("${@.arn}:*").
+  // What Ref reads: an attribute ("id", "arn", "name", ...) or an HCL template like the
+  // attribute ones.
+  std::string refAttribute;
+  // Fn::GetAtt attribute -> Terraform attribute, or an HCL template where each '@' stands for
+  // the resource ("${@.arn}:*").
   std::map<std::string, std::string> attributes;
   // Properties Terraform requires: without them the awscc mapping is used.
   std::vector<std::string> required;
   // Name properties CloudFormation generates when absent ("<stack>-<logical ID>-<suffix>")
   // and Terraform requires: written as "${var.stack_name}-<logical ID>".
   std::vector<std::string> generatedNames;
+  bool lowercaseGeneratedNames = false; // S3 and ECR names: CloudFormation lower-cases them
   std::vector<ArgumentMapping> arguments;
   std::vector<std::pair<std::string, std::string>> fixed; // arguments with a constant (HCL)
+  // A top-level property CloudFormation also accepts inside a map property, where Terraform
+  // wants it: (property, map property).
+  std::vector<std::pair<std::string, std::string>> moves;
+  std::vector<CompanionMapping> companions;
   const ArgumentMapping* argument(std::string_view property) const;
+  const CompanionMapping* companion(std::string_view property) const;
 };
 
 // An awscc attribute and, for nested objects, its attributes.

@@ -2,6 +2,7 @@
 // argument names), so one expression translator serves both providers.
 #include "backends/terraform/resource_writer.h"
 
+#include "backends/terraform/argument_values.h"
 #include "ir/target_names.h"
 
 #include <fmt/format.h>
@@ -48,6 +49,10 @@ bool coversMap(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr&
     if ((found->kind == ArgumentKind::Block || found->kind == ArgumentKind::Blocks) &&
         !coversArguments(found->nested, entry.value))
       return false;
+    if (found->kind == ArgumentKind::Inline && !coversMap(found->nested, entry.value))
+      return false;
+    if (found->kind == ArgumentKind::Spread && entry.value->kind() != ir::ExprKind::Ref)
+      return false;
     if (found->kind == ArgumentKind::Single &&
         (entry.value->kind() != ir::ExprKind::List || entry.value->items().size() != 1))
       return false;
@@ -65,6 +70,31 @@ bool coversArguments(const std::vector<ArgumentMapping>& arguments, const ir::Ex
     return true;
   }
   return coversMap(arguments, value);
+}
+
+// The value a companion's arguments map: the property's map, or {".": value} for "." mappings.
+ir::ExprPtr companionValue(const CompanionMapping& companion, const ir::ExprPtr& value) {
+  bool whole = companion.arguments.size() == 1 && companion.arguments.front().property == ".";
+  if (!whole)
+    return value;
+  return ir::Expr::map({ir::MapEntry{".", value->location(), value}}, value->location());
+}
+
+// Every property is an argument of the mapping or of one of its companions.
+bool coversResource(const CuratedMapping& mapping, const ir::ExprPtr& properties) {
+  if (!properties)
+    return true;
+  if (properties->kind() != ir::ExprKind::Map)
+    return false;
+  std::vector<ir::MapEntry> own;
+  for (const ir::MapEntry& entry : properties->entries()) {
+    const CompanionMapping* companion = mapping.companion(entry.key);
+    if (!companion)
+      own.push_back(entry);
+    else if (!coversMap(companion->arguments, companionValue(*companion, entry.value)))
+      return false;
+  }
+  return coversMap(mapping.arguments, ir::Expr::map(std::move(own), properties->location()));
 }
 
 // The value with its map keys renamed to awscc attribute names, JSON documents wrapped in
@@ -127,33 +157,25 @@ ir::ExprPtr awsccValue(const ir::ExprPtr& value, const AwsccAttribute& attribute
   }
 }
 
-// A list of {Key, Value} (or {Name, Value}) as a map: literal items become entries, anything
-// else a for expression.
-HclExprPtr keyValueMap(const ir::ExprPtr& value, std::string_view keyName,
-                       ExpressionTranslator& translator) {
-  bool literal = value->kind() == ir::ExprKind::List;
-  if (literal)
-    for (const ir::ExprPtr& item : value->items())
-      literal = literal && item->kind() == ir::ExprKind::Map && item->find(keyName) &&
-                item->find("Value") && item->entries().size() == 2;
-  if (!literal)
-    return HclExpr::sequence(
-        {HclExpr::raw("{ for item in "), translator.translate(value),
-         HclExpr::raw(" : item." + std::string(keyName) + " => item.Value }")});
-  std::vector<HclEntry> entries;
-  for (const ir::ExprPtr& item : value->items()) {
-    const ir::ExprPtr& key = item->find(keyName)->value;
-    std::string printedKey = key->kind() == ir::ExprKind::String
-                                 ? key->text()
-                                 : "(" + inlineText(translator.translate(key)) + ")";
-    entries.push_back(HclEntry{printedKey, translator.translate(item->find("Value")->value)});
-  }
-  return HclExpr::object(std::move(entries));
-}
-
 void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
                            const ir::ExprPtr& properties, HclBody& body,
                            ExpressionTranslator& translator);
+
+// ScalingTargetId: !Ref Target -> resource_id = <target>.resource_id, ...
+void writeSpread(const ArgumentMapping& argument, const ir::ExprPtr& value, HclBody& body,
+                 ExpressionTranslator& translator) {
+  ModuleScope& scope = translator.scope();
+  auto target = value->kind() == ir::ExprKind::Ref ? scope.resources.find(value->name())
+                                                   : scope.resources.end();
+  if (target == scope.resources.end() || target->second.terraformType.empty()) {
+    translator.error(*value, fmt::format("{} must be a Ref to a resource of the module to be "
+                                         "converted to Terraform",
+                                         argument.property));
+    return;
+  }
+  for (const auto& [name, attribute] : argument.spread)
+    body.attribute(name, translator.attributeOf(target->second, attribute));
+}
 
 // dynamic "block" { for_each = ...; iterator = ...; content { ... } } for a Jinja loop over
 // blocks, or for a block a guard leaves out (for_each over zero or one element).
@@ -213,6 +235,20 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
                          ? translator.translate(entry.value)
                          : hclCall("jsonencode", {translator.translate(entry.value)}));
       break;
+    case ArgumentKind::ApiJson:
+      body.attribute(
+          argument->argument,
+          hclCall("jsonencode", {translator.translate(apiCased(entry.value, argument->keep))}));
+      break;
+    case ArgumentKind::Enabled:
+      body.attribute(argument->argument, enabledFlag(entry.value, translator));
+      break;
+    case ArgumentKind::Inline:
+      writeCuratedArguments(argument->nested, entry.value, body, translator);
+      break;
+    case ArgumentKind::Spread:
+      writeSpread(*argument, entry.value, body, translator);
+      break;
     case ArgumentKind::Block:
     case ArgumentKind::Blocks: {
       std::vector<ir::ExprPtr> items = entry.value->kind() == ir::ExprKind::List
@@ -230,6 +266,31 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
     }
     }
   }
+}
+
+// The resource's properties with each `move` of the mapping applied.
+ir::ExprPtr movedProperties(const CuratedMapping& mapping, const ir::ExprPtr& properties) {
+  ir::ExprPtr moved = properties;
+  for (const auto& [property, into] : mapping.moves) {
+    const ir::MapEntry* entry = moved->find(property);
+    const ir::MapEntry* target = moved->find(into);
+    if (!entry || !target || target->value->kind() != ir::ExprKind::Map ||
+        target->value->find(property))
+      continue;
+    std::vector<ir::MapEntry> inner = target->value->entries();
+    inner.push_back(*entry);
+    std::vector<ir::MapEntry> outer;
+    for (const ir::MapEntry& kept : moved->entries()) {
+      if (kept.key == property)
+        continue;
+      outer.push_back(kept.key == into
+                          ? ir::MapEntry{kept.key, kept.keyLocation,
+                                         ir::Expr::map(std::move(inner), kept.value->location())}
+                          : kept);
+    }
+    moved = ir::Expr::map(std::move(outer), moved->location());
+  }
+  return moved;
 }
 
 void writeAwsccArguments(const ir::Resource& resource, const AwsccResource& awscc,
@@ -261,6 +322,26 @@ void writeMetaArguments(const ir::Resource& resource, ModuleScope& scope, HclBod
                    HclExpr::sequence({HclExpr::raw("{ for index, " + item + " in "),
                                       translator.translate(resource.loop->collection),
                                       HclExpr::raw(" : tostring(index) => " + item + " }")}));
+  }
+}
+
+// One resource per companion property the resource sets, existing exactly when it does.
+void writeCompanions(const ir::Resource& resource, const ResourceTarget& target, ModuleScope& scope,
+                     HclFile& file, ExpressionTranslator& translator) {
+  for (const CompanionMapping& companion : target.curated->companions) {
+    const ir::MapEntry* entry = resource.properties->find(companion.property);
+    if (!entry)
+      continue;
+    HclBody& body =
+        file.block("resource", {companion.terraformType, target.name + "_" + companion.nameSuffix});
+    writeMetaArguments(resource, scope, body, translator);
+    if (!body.empty())
+      body.blankLine();
+    for (const auto& [argument, value] : companion.fixed)
+      body.attribute(argument, translator.attributeOf(target, value));
+    HclBody& arguments = companion.block.empty() ? body : body.block(companion.block);
+    writeCuratedArguments(companion.arguments, companionValue(companion, entry->value), arguments,
+                          translator);
   }
 }
 
@@ -306,8 +387,7 @@ void planResources(ModuleScope& scope, const MappingTables& tables) {
           return false;
       return true;
     };
-    if (curated && hasRequired() &&
-        (!resource.properties || coversMap(curated->arguments, resource.properties))) {
+    if (curated && hasRequired() && coversResource(*curated, resource.properties)) {
       target.curated = curated;
       target.terraformType = curated->terraformType;
     } else if (const AwsccResource* awscc = tables.awscc(resource.type);
@@ -352,15 +432,21 @@ void writeResource(const ir::Resource& resource, ModuleScope& scope, HclFile& fi
       if (resource.properties && resource.properties->find(property))
         continue;
       scope.pseudoVariables.insert("stack_name");
-      body.attribute(target.curated->argument(property)->argument,
-                     HclExpr::raw("\"${var.stack_name}-" + resource.logicalId + "\""));
+      std::string name = "\"${var.stack_name}-" + resource.logicalId + "\"";
+      body.attribute(
+          target.curated->argument(property)->argument,
+          HclExpr::raw(target.curated->lowercaseGeneratedNames ? "lower(" + name + ")" : name));
     }
     if (resource.properties)
-      writeCuratedArguments(target.curated->arguments, resource.properties, body, translator);
+      writeCuratedArguments(target.curated->arguments,
+                            movedProperties(*target.curated, resource.properties), body,
+                            translator);
   } else if (resource.properties) {
     writeAwsccArguments(resource, *target.awscc, scope, body, translator);
   }
   writeLifecycle(resource, scope, body);
+  if (target.curated && resource.properties)
+    writeCompanions(resource, target, scope, file, translator);
   scope.currentLoopVariable.clear();
 }
 

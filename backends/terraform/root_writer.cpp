@@ -74,6 +74,74 @@ std::string upstreamProducer(const std::vector<Call>& calls, const backends::Con
   return {};
 }
 
+// The attached components as the module reads them: {default = {outputs = {...}}}, from the
+// "component.X" upstream outputs; nothing without a component.
+HclExprPtr componentsValue(const backends::Deployment& deployment) {
+  std::vector<HclEntry> outputs;
+  for (const auto& [key, value] : deployment.values.upstreamOutputs)
+    if (key.starts_with("component."))
+      outputs.push_back(
+          HclEntry{key.substr(std::string_view("component.").size()), hclString(value.text)});
+  if (outputs.empty())
+    return nullptr;
+  return HclExpr::object(
+      {HclEntry{"default", HclExpr::object({HclEntry{"outputs", HclExpr::object(outputs)}})}});
+}
+
+// The pipeline's service instances as Proton listed them (name, inputs as strings, outputs),
+// read from the instance module calls of this root.
+HclExprPtr instancesValue(const std::vector<Call>& calls, const backends::ConversionModel& model) {
+  std::vector<HclExprPtr> instances;
+  for (const Call& call : calls) {
+    const ir::Module* module = model.modules.find(call.deployment->module);
+    if (!module || module->kind != ir::ModuleKind::ServiceInstance)
+      continue;
+    std::vector<HclEntry> inputs;
+    for (const auto& [name, value] : call.deployment->values.inputs)
+      inputs.push_back(HclEntry{name, hclString(value.text)});
+    instances.push_back(
+        HclExpr::object({HclEntry{"name", hclString(call.deployment->name)},
+                         HclEntry{"inputs", HclExpr::object(inputs)},
+                         HclEntry{"outputs", HclExpr::raw("module." + call.name)}}));
+  }
+  return HclExpr::tuple(std::move(instances));
+}
+
+// The value a module block gives `variable`: a module output, a constant, or the deployment's
+// entry in terraform.tfvars (added to `tfvars`); nothing when the module's default applies.
+HclExprPtr moduleArgument(const ModuleInterface::Variable& variable, const Call& call,
+                          const std::vector<Call>& calls, const backends::ConversionModel& model,
+                          std::vector<HclEntry>& tfvars) {
+  const backends::Deployment& deployment = *call.deployment;
+  HclExprPtr fromTfvars = HclExpr::raw("var." + call.name + "." + variable.name);
+  if (variable.instances)
+    return instancesValue(calls, model);
+  if (variable.components) {
+    HclExprPtr components = componentsValue(deployment);
+    if (!components)
+      return nullptr;
+    tfvars.push_back(HclEntry{variable.name, components});
+    return fromTfvars;
+  }
+  if (variable.stackName)
+    return hclString(deployment.stackName.empty() ? deployment.name : deployment.stackName);
+  const ir::BoundValue* value = nullptr;
+  if (variable.upstream) {
+    std::string producer = upstreamProducer(calls, model, variable.input);
+    if (!producer.empty())
+      return HclExpr::raw(producer);
+    value = find(deployment.values.upstreamOutputs, variable.input);
+  } else {
+    value = find(variable.context ? deployment.values.context : deployment.values.inputs,
+                 variable.input);
+  }
+  if (!value && !variable.required)
+    return nullptr;
+  // A required value nobody gave stays an empty string for the user to fill in.
+  tfvars.push_back(HclEntry{variable.name, value ? literal(value->bare) : hclString("")});
+  return fromTfvars;
+}
+
 } // namespace
 
 void writeRoot(const backends::ConversionModel& model,
@@ -85,7 +153,10 @@ void writeRoot(const backends::ConversionModel& model,
     auto interface = interfaces.find(deployment.module);
     if (interface == interfaces.end())
       continue;
-    std::string base = ir::normaliseName(deployment.module + "_" + deployment.name, kSnake);
+    // Rendered mode names a module after its instance already: "svc-instance-dev", not twice.
+    bool named = deployment.module.ends_with("-" + deployment.name);
+    std::string base = ir::normaliseName(
+        named ? deployment.module : deployment.module + "_" + deployment.name, kSnake);
     std::string name = base;
     for (int n = 2; used.count(name); ++n)
       name = base + "_" + std::to_string(n);
@@ -100,32 +171,14 @@ void writeRoot(const backends::ConversionModel& model,
     const backends::Deployment& deployment = *call.deployment;
     HclBody& block = main.block("module", {call.name});
     block.attribute("source", hclString("../" + call.interface->folder));
-    block.blankLine();
-    std::vector<HclEntry> tfvars;
-    for (const ModuleInterface::Variable& variable : call.interface->variables) {
-      const ir::BoundValue* value = nullptr;
-      if (variable.upstream) {
-        std::string producer = upstreamProducer(calls, model, variable.input);
-        if (!producer.empty()) {
-          block.attribute(variable.name, HclExpr::raw(producer));
-          continue;
-        }
-        value = find(deployment.values.upstreamOutputs, variable.input);
-      } else if (variable.context) {
-        value = find(deployment.values.context, variable.input);
-      } else if (variable.stackName) {
-        std::string stack = deployment.stackName.empty() ? deployment.name : deployment.stackName;
-        block.attribute(variable.name, hclString(stack));
-        continue;
-      } else {
-        value = find(deployment.values.inputs, variable.input);
-      }
-      if (!value && !variable.required)
-        continue;
-      // A required value nobody gave stays an empty string for the user to fill in.
-      tfvars.push_back(HclEntry{variable.name, value ? literal(value->bare) : hclString("")});
-      block.attribute(variable.name, HclExpr::raw("var." + call.name + "." + variable.name));
-    }
+    std::vector<HclEntry> tfvars, arguments;
+    for (const ModuleInterface::Variable& variable : call.interface->variables)
+      if (HclExprPtr argument = moduleArgument(variable, call, calls, model, tfvars))
+        arguments.push_back(HclEntry{variable.name, argument});
+    if (!arguments.empty())
+      block.blankLine();
+    for (HclEntry& argument : arguments)
+      block.attribute(argument.key, argument.value);
     HclBody& declared = variables.block("variable", {call.name});
     declared.attribute("description", hclString("The inputs of the deployment " + deployment.name +
                                                 " (" + deployment.module + ")."));

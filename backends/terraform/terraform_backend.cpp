@@ -3,7 +3,6 @@
 
 #include "backends/terraform/module_writer.h"
 #include "backends/terraform/root_writer.h"
-#include "ir/target_names.h"
 
 #include <fmt/format.h>
 
@@ -12,8 +11,6 @@
 namespace pm::backends {
 
 namespace {
-
-constexpr ir::NamingStyle kSnake{ir::CaseStyle::Snake, 0, "_", "_"};
 
 class TerraformBackend : public Backend {
 public:
@@ -24,11 +21,9 @@ public:
     std::map<std::string, tf::ModuleInterface> interfaces;
     tf::MappingCounts counts;
     for (const ir::Module& module : model.modules.modules()) {
-      const std::string* name =
-          model.passes.identifiers.moduleName(ir::NamingTarget::Terraform, module.name);
-      std::string folder = "modules/" + (name ? *name : ir::normaliseName(module.name, kSnake));
-      interfaces.emplace(module.name, tf::writeModule(module, model.passes.identifiers, folder,
-                                                      output, diagnostics, counts));
+      interfaces.emplace(module.name, tf::writeModule(module, model.passes.identifiers,
+                                                      tf::moduleFolder(model, module.name), output,
+                                                      diagnostics, counts));
     }
     tf::writeRoot(model, interfaces, "root", output);
     int total = counts.curated + counts.awscc + counts.unmapped;

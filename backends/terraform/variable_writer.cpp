@@ -175,9 +175,9 @@ void writeInput(const ir::Input& input, ModuleScope& scope, HclFile& file,
   if (input.noEcho)
     body.attribute("sensitive", HclExpr::raw("true"));
   writeValidations(input, name, optional, body, translator);
-  interface.variables.push_back(
-      ModuleInterface::Variable{name, input.name, input.isContext, false, false,
-                                !input.defaultValue && !optional && !computedDefault});
+  interface.variables.push_back(ModuleInterface::Variable{
+      name, input.name, input.isContext, false, false,
+      !input.defaultValue && !optional && !computedDefault, false, false});
 }
 
 } // namespace
@@ -193,7 +193,7 @@ std::string variablesFile(ModuleScope& scope, ModuleInterface& interface) {
                                             "from there)."));
     body.attribute("type", HclExpr::raw("string"));
     interface.variables.push_back(
-        ModuleInterface::Variable{variable, source, false, true, false, true});
+        ModuleInterface::Variable{variable, source, false, true, false, true, false, false});
   }
   for (const std::string& variable : scope.pseudoVariables) {
     HclBody& body = file.block("variable", {variable});
@@ -203,7 +203,7 @@ std::string variablesFile(ModuleScope& scope, ModuleInterface& interface) {
                                  : "The ID of the CloudFormation stack this module replaces."));
     body.attribute("type", HclExpr::raw("string"));
     interface.variables.push_back(
-        ModuleInterface::Variable{variable, variable, false, false, true, true});
+        ModuleInterface::Variable{variable, variable, false, false, true, true, false, false});
   }
   return file.print();
 }

@@ -1,7 +1,7 @@
-// The malformed HCL cases under tests/malformed/hcl-*: until the convert command reads Terraform
-// parts, their expectation sits in pending-case.txt (same format as case.txt), and this test
-// checks it against the reader directly: the first diagnostic line, printed with paths as the
-// case's command line gives them, must match the case's regex.
+// The malformed HCL cases under tests/malformed/hcl-*: malformed_inputs_test runs them through
+// `convert`; this test checks each case's expectation against the reader alone: the first
+// diagnostic line, printed with paths as the case's command line gives them, must match the
+// case's regex (a case not yet wired into convert keeps it in pending-case.txt).
 #include "frontend/frontend.h"
 #include "frontend/hcl/hcl.h"
 

@@ -97,7 +97,55 @@ const std::vector<Expected> kExpected = {
     {"AWS::Lambda::Permission", "aws_lambda_permission", "id", {}},
     {"AWS::CodeBuild::Project", "aws_codebuild_project", "name", {{"Arn", "arn"}}},
     {"AWS::CloudWatch::Alarm", "aws_cloudwatch_metric_alarm", "alarm_name", {{"Arn", "arn"}}},
+    // CloudFormation's ID of a scalable target joins three fields; the provider's id is the
+    // resource ID alone.
+    {"AWS::ApplicationAutoScaling::ScalableTarget",
+     "aws_appautoscaling_target",
+     "\"${@.resource_id}|${@.scalable_dimension}|${@.service_namespace}\"",
+     {{"Id", "\"${@.resource_id}|${@.scalable_dimension}|${@.service_namespace}\""}},
+     {"MaxCapacity", "MinCapacity", "ResourceId", "ScalableDimension", "ServiceNamespace"}},
+    {"AWS::ApplicationAutoScaling::ScalingPolicy",
+     "aws_appautoscaling_policy",
+     "arn",
+     {{"Arn", "arn"}},
+     {"PolicyName", "ResourceId", "ScalableDimension", "ServiceNamespace"}},
+    {"AWS::ServiceDiscovery::Service",
+     "aws_service_discovery_service",
+     "id",
+     {{"Id", "id"}, {"Arn", "arn"}, {"Name", "name"}},
+     {"Name"}},
+    {"AWS::ElasticLoadBalancingV2::Listener",
+     "aws_lb_listener",
+     "arn",
+     {{"ListenerArn", "arn"}},
+     {"LoadBalancerArn", "DefaultActions"}},
+    // The provider keeps a service's ARN as its id.
+    {"AWS::ECS::Service", "aws_ecs_service", "id", {{"ServiceArn", "id"}, {"Name", "name"}}},
+    {"AWS::ECS::TaskDefinition",
+     "aws_ecs_task_definition",
+     "arn",
+     {{"TaskDefinitionArn", "arn"}},
+     {"ContainerDefinitions"}},
 };
+
+// A required property's placeholder: a list for block arguments, so the mapping covers it.
+ir::ExprPtr placeholder(const char* type, const char* property) {
+  const CuratedMapping* mapping = MappingTables::instance().curated(type);
+  const ArgumentMapping* argument = mapping ? mapping->argument(property) : nullptr;
+  if (argument && argument->kind == ArgumentKind::Blocks)
+    return ir::Expr::list({}, {});
+  return ir::Expr::string("x", {});
+}
+
+// "attr" reads address.attr; a template has '@' where the resource goes.
+std::string expectedText(const std::string& address, std::string translation) {
+  if (translation.find('@') == std::string::npos)
+    return address + "." + translation;
+  for (std::size_t at = translation.find('@'); at != std::string::npos;
+       at = translation.find('@', at + address.size()))
+    translation.replace(at, 1, address);
+  return translation;
+}
 
 std::string translated(const Expected& expected,
                        const std::function<HclExprPtr(ExpressionTranslator&)>& translate) {
@@ -108,7 +156,8 @@ std::string translated(const Expected& expected,
   resource.type = expected.cloudFormationType;
   std::vector<ir::MapEntry> properties;
   for (const char* property : expected.requiredProperties)
-    properties.push_back(ir::MapEntry{property, {}, ir::Expr::string("x", {})});
+    properties.push_back(
+        ir::MapEntry{property, {}, placeholder(expected.cloudFormationType, property)});
   resource.properties = ir::Expr::map(std::move(properties), {});
   module.resources.push_back(resource);
   ir::Identifiers identifiers;
@@ -128,13 +177,13 @@ TEST_CASE("every curated type translates Ref and Fn::GetAtt to the documented at
   for (const Expected& expected : kExpected) {
     CAPTURE(expected.cloudFormationType);
     tested.insert(expected.cloudFormationType);
-    std::string address = std::string(expected.terraformType) + ".res.";
+    std::string address = std::string(expected.terraformType) + ".res";
     CHECK(translated(expected, [](ExpressionTranslator& t) { return t.ref("Res", {}); }) ==
-          address + expected.ref);
+          expectedText(address, expected.ref));
     for (const auto& [attribute, terraform] : expected.attributes)
       CHECK(translated(expected, [&](ExpressionTranslator& t) {
               return t.getAtt("Res", attribute, {});
-            }) == address + terraform);
+            }) == expectedText(address, terraform));
   }
   // A curated type added to the table needs its row here.
   for (const CuratedMapping& mapping : MappingTables::instance().allCurated())

@@ -3,6 +3,7 @@
 
 #include "frontend/parametric/parametric_reader.h"
 #include "ir/loop_expansion.h"
+#include "tools/proton-migrate/terraform_bundle.h"
 
 namespace pm::driver {
 
@@ -65,6 +66,20 @@ void expandLoopsForBackends(ir::Module& module, const ir::InputValues& values,
                         "converted code)");
 }
 
+// A Terraform part keeps its own files: only the terraform target can take them over.
+std::optional<ir::Module> readTerraformModule(const frontend::Bundle& bundle,
+                                              const frontend::BundlePart& part,
+                                              const std::string& moduleName,
+                                              tf::NativeSources* sources,
+                                              ir::Diagnostics& diagnostics) {
+  if (sources)
+    return readTerraformBundlePart(bundle, part, moduleName, *sources, diagnostics);
+  diagnostics.error("PRS013", {bundle.files.displayPath(part.directory), 0, 0},
+                    "the " + std::string(frontend::partRoleName(part.role)) +
+                        " part is written in Terraform: convert it with --to terraform");
+  return std::nullopt;
+}
+
 } // namespace
 
 std::string partModuleName(const frontend::Bundle& bundle, PartRole role,
@@ -80,14 +95,16 @@ std::string partModuleName(const frontend::Bundle& bundle, PartRole role,
 std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bundle& bundle,
                                                               const TemplateInputs& inputs,
                                                               backends::ConversionMode mode,
-                                                              ir::Diagnostics& diagnostics) {
+                                                              ir::Diagnostics& diagnostics,
+                                                              tf::NativeSources* terraformSources) {
   backends::ConversionModel model;
   model.bundleName = bundle.name;
   model.templateVersion = bundle.majorVersion;
   model.mode = mode;
   bool failed = false;
   for (const frontend::BundlePart& part : bundle.parts) {
-    if (part.templatePath.empty())
+    bool terraform = isTerraformPart(part);
+    if (part.templatePath.empty() && !terraform)
       continue;
     bool perInstance = mode == backends::ConversionMode::Rendered;
     for (const std::string& instance : deploymentNames(part.role, inputs)) {
@@ -97,7 +114,9 @@ std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bu
           bundle, part.role,
           perInstance && part.role == PartRole::Instance && !instance.empty() ? instance : "");
       if (!model.modules.find(moduleName)) {
-        auto module = readModule(bundle, request, mode, diagnostics);
+        auto module =
+            terraform ? readTerraformModule(bundle, part, moduleName, terraformSources, diagnostics)
+                      : readModule(bundle, request, mode, diagnostics);
         if (!module) {
           failed = true;
           continue;

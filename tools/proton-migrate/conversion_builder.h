@@ -3,6 +3,7 @@
 #pragma once
 
 #include "backends/conversion_model.h"
+#include "backends/terraform/native_module_writer.h"
 #include "tools/proton-migrate/template_inputs.h"
 
 #include <optional>
@@ -10,11 +11,12 @@
 namespace pm::driver {
 
 // Nothing when a part could not be read (the reason is in `diagnostics`). Pass errors are in
-// `diagnostics` too; the model is still returned so the caller decides.
-std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bundle& bundle,
-                                                              const TemplateInputs& inputs,
-                                                              backends::ConversionMode mode,
-                                                              ir::Diagnostics& diagnostics);
+// `diagnostics` too; the model is still returned so the caller decides. The files of Terraform
+// parts go to `terraformSources`; without it such a part is a PRS013 error.
+std::optional<backends::ConversionModel>
+buildConversionModel(const frontend::Bundle& bundle, const TemplateInputs& inputs,
+                     backends::ConversionMode mode, ir::Diagnostics& diagnostics,
+                     tf::NativeSources* terraformSources = nullptr);
 
 // The module name of a part: the bundle's name for an environment or component, with the role
 // appended for the parts of a service ("svc-instance", "svc-pipeline"); in rendered mode each

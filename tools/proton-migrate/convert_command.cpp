@@ -30,6 +30,22 @@ std::string targetList() {
   return names;
 }
 
+// A Terraform-based bundle keeps its own Terraform: the terraform target rewrites it, no
+// other target reads it.
+bool emitTerraformBundle(const backends::ConversionModel& model, const tf::NativeSources& sources,
+                         const backends::Backend& backend, backends::OutputTree& output,
+                         ir::Diagnostics& diagnostics) {
+  if (backend.name() == "terraform") {
+    tf::emitNativeModules(model, sources, output, diagnostics);
+    return true;
+  }
+  diagnostics.error("PRS013", {model.bundleName, 0, 0},
+                    "the bundle is written in Terraform: it converts only with --to terraform, "
+                    "not --to " +
+                        std::string(backend.name()));
+  return false;
+}
+
 // Converts one bundle into `output`, under "<bundle>/" when `ownFolder`.
 void convertBundle(const std::string& path, const po::variables_map& values,
                    backends::ConversionMode mode, const backends::Backend& backend, bool ownFolder,
@@ -37,11 +53,16 @@ void convertBundle(const std::string& path, const po::variables_map& values,
   auto loaded = loadBundle(path, values, diagnostics);
   if (!loaded)
     return;
-  auto model = buildConversionModel(loaded->bundle, loaded->inputs, mode, diagnostics);
+  tf::NativeSources terraformSources;
+  auto model =
+      buildConversionModel(loaded->bundle, loaded->inputs, mode, diagnostics, &terraformSources);
   if (!model || diagnostics.hasErrors())
     return;
   backends::OutputTree converted;
-  backend.emit(*model, converted, diagnostics);
+  if (terraformSources.empty())
+    backend.emit(*model, converted, diagnostics);
+  else if (!emitTerraformBundle(*model, terraformSources, backend, converted, diagnostics))
+    return;
   std::string prefix = ownFolder ? loaded->bundle.name + "/" : "";
   for (const auto& [relative, content] : converted.files())
     output.write(prefix + relative, content);
@@ -67,6 +88,11 @@ int convert(const po::variables_map& values, CommandIo& io) {
     return kExitUsage;
   }
   ir::Diagnostics diagnostics;
+  // No stack-resources reader exists yet: say so rather than ignore the file.
+  if (values.count("stack-dump"))
+    diagnostics.warning("PRS010", {values["stack-dump"].as<std::string>(), 0, 0},
+                        "--stack-dump is not read by convert yet: no import blocks or "
+                        "retain.yaml are written");
   auto paths = values["path"].as<std::vector<std::string>>();
   backends::OutputTree output;
   for (const std::string& path : paths)

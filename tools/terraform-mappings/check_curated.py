@@ -4,8 +4,10 @@
 Usage: check_curated.py AWS_PROVIDER_SCHEMA.json [CURATED_FILE] [TYPE_TABLE]
 
 Every mapped Terraform type must exist, every `arg` must be an argument (or, for block kinds,
-a nested block) of its type or parent block, every `need` and `arg` property must be a property
-of the CloudFormation type (from ir/data/cloudformation-types.tsv). Computed attributes used by
+a nested block) of its type or parent block (`inline` entries of the enclosing body), every
+required argument or block must be mapped or `set`, every `arg` and `part` property must be a
+property of the CloudFormation type (from ir/data/cloudformation-types.tsv); companion `part`s
+are checked the same way against their own type. Computed attributes used by
 `ref` and `get` are not in the schema (it lists settable arguments only): review those against
 the provider documentation. Exit 1 on any problem.
 """
@@ -18,6 +20,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 def read_curated(path):
+    """Mappings with their args, `set` arguments and companion parts (same shape, nested)."""
     mappings = []
     stack = []
     for raw in open(path):
@@ -27,19 +30,28 @@ def read_curated(path):
         depth = (len(raw) - len(raw.lstrip(" "))) // 2
         words = stripped.split()
         if depth == 0:
-            mappings.append({"cfn": words[0], "tf": words[1], "args": [], "need": []})
-            stack = [(0, mappings[-1]["args"])]
-            continue
-        if words[0] == "need":
-            mappings[-1]["need"] += words[1:]
-        if words[0] != "arg":
+            mappings.append({"cfn": words[0], "tf": words[1], "args": [], "need": [], "set": [],
+                             "parts": []})
+            stack = [(0, mappings[-1])]
             continue
         while stack and stack[-1][0] >= depth:
             stack.pop()
-        arg = {"property": words[1], "argument": words[2],
-               "kind": words[3] if len(words) > 3 else "value", "nested": []}
-        stack[-1][1].append(arg)
-        stack.append((depth, arg["nested"]))
+        owner = stack[-1][1]
+        if words[0] == "need":
+            owner["need"] += words[1:]
+        elif words[0] == "set":
+            owner["set"].append(words[1])
+        elif words[0] == "part":
+            part = {"property": words[1], "tf": words[2], "block": words[4] if len(words) > 4
+                    else "", "args": [], "set": []}
+            mappings[-1]["parts"].append(part)
+            stack.append((depth, part))
+        elif words[0] == "arg":
+            arg = {"property": words[1], "argument": words[2],
+                   "kind": words[3] if len(words) > 3 else "value", "args": [],
+                   "spread": [w.split("=")[0] for w in words[4:] if "=" in w]}
+            owner["args"].append(arg)
+            stack.append((depth, arg))
     return mappings
 
 
@@ -67,9 +79,62 @@ def check_args(args, schema, where, problems):
             if block is None:
                 problems.append(f"{where}: '{name}' is not a nested block")
                 continue
-            check_args(arg["nested"], block, f"{where}.{name}", problems)
+            check_args(arg["args"], block, f"{where}.{name}", problems)
+            check_required(block, arg["args"], [], f"{where}.{name}", problems)
+        elif arg["kind"] == "inline":  # its entries are arguments of this same body
+            check_args(arg["args"], schema, where, problems)
+        elif arg["kind"] == "spread":  # ARG=ATTR words: arguments read from another resource
+            for name in arg["spread"]:
+                if name not in schema.get("arguments", {}):
+                    problems.append(f"{where}: '{name}' is not an argument")
         elif name not in schema.get("arguments", {}):
             problems.append(f"{where}: '{name}' is not an argument")
+
+
+def mapped_names(args):
+    names = set()
+    for arg in args:
+        if arg["kind"] == "inline":
+            names |= mapped_names(arg["args"])
+        elif arg["kind"] == "spread":
+            names |= set(arg["spread"])
+        else:
+            names.add(arg["argument"])
+    return names
+
+
+def check_required(schema, args, fixed, where, problems):
+    mapped = mapped_names(args) | set(fixed)
+    for name, spec in schema.get("arguments", {}).items():
+        if spec.get("required") and name not in mapped:
+            problems.append(f"{where}: required argument '{name}' is not mapped")
+    for name, spec in schema.get("blocks", {}).items():
+        if spec.get("required") and name not in mapped:
+            problems.append(f"{where}: required block '{name}' is not mapped")
+
+
+def check_part(mapping, part, resources, properties, problems):
+    schema = resources.get(part["tf"])
+    where = f"{mapping['cfn']} part {part['property']}"
+    if schema is None:
+        problems.append(f"{where}: no aws resource type {part['tf']}")
+        return
+    if properties and part["property"] not in properties:
+        problems.append(f"{where}: no property {part['property']}")
+    for name in part["set"]:
+        if name not in schema.get("arguments", {}):
+            problems.append(f"{where}: '{name}' is not an argument of {part['tf']}")
+    body = schema
+    if part["block"]:
+        body = schema.get("blocks", {}).get(part["block"])
+        if body is None:
+            problems.append(f"{where}: '{part['block']}' is not a nested block of {part['tf']}")
+            return
+        check_required(schema, [{"argument": part["block"], "kind": "block", "args": []}],
+                       part["set"], where, problems)
+    check_args(part["args"], body, f"{part['tf']}", problems)
+    if not part["block"]:
+        check_required(schema, part["args"], part["set"], where, problems)
 
 
 def main():
@@ -94,9 +159,9 @@ def main():
         for arg in mapping["args"]:
             if properties and arg["property"] not in properties:
                 problems.append(f"{mapping['cfn']}: no property {arg['property']}")
-        for required, spec in schema.get("arguments", {}).items():
-            if spec.get("required") and not any(a["argument"] == required for a in mapping["args"]):
-                problems.append(f"{mapping['tf']}: required argument '{required}' is not mapped")
+        check_required(schema, mapping["args"], mapping["set"], mapping["tf"], problems)
+        for part in mapping["parts"]:
+            check_part(mapping, part, resources, properties, problems)
     for problem in problems:
         print(problem)
     print(f"{len(mappings)} curated mappings, {len(problems)} problem(s)")

@@ -1,0 +1,67 @@
+// Value conversions of the curated argument kinds. Each relies on how CloudFormation and the
+// aws provider write the same value: tag lists vs maps, the ECS API's camelCase JSON,
+// ENABLED/DISABLED strings vs booleans.
+#include "backends/terraform/argument_values.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace pm::tf {
+
+// A JSON document with the API's camelCase keys: "PortMappings" -> "portMappings". The maps
+// under a key in `keep` hold user keys ("awslogs-group") and stay as written.
+ir::ExprPtr apiCased(const ir::ExprPtr& value, const std::vector<std::string>& keep) {
+  if (!value)
+    return value;
+  if (value->kind() == ir::ExprKind::List) {
+    std::vector<ir::ExprPtr> items;
+    for (const ir::ExprPtr& item : value->items())
+      items.push_back(apiCased(item, keep));
+    return ir::Expr::list(std::move(items), value->location());
+  }
+  if (value->kind() != ir::ExprKind::Map)
+    return value;
+  std::vector<ir::MapEntry> entries;
+  for (const ir::MapEntry& entry : value->entries()) {
+    std::string key = entry.key;
+    if (!key.empty())
+      key[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(key[0])));
+    bool userKeys = std::find(keep.begin(), keep.end(), entry.key) != keep.end();
+    entries.push_back(
+        ir::MapEntry{key, entry.keyLocation, userKeys ? entry.value : apiCased(entry.value, keep)});
+  }
+  return ir::Expr::map(std::move(entries), value->location());
+}
+
+// "ENABLED" -> true; a value known only at apply time is compared.
+HclExprPtr enabledFlag(const ir::ExprPtr& value, ExpressionTranslator& translator) {
+  if (value->kind() == ir::ExprKind::String)
+    return HclExpr::raw(value->text() == "ENABLED" ? "true" : "false");
+  return HclExpr::sequence({translator.translate(value), HclExpr::raw(" == \"ENABLED\"")});
+}
+
+// A list of {Key, Value} (or {Name, Value}) as a map: literal items become entries, anything
+// else a for expression.
+HclExprPtr keyValueMap(const ir::ExprPtr& value, std::string_view keyName,
+                       ExpressionTranslator& translator) {
+  bool literal = value->kind() == ir::ExprKind::List;
+  if (literal)
+    for (const ir::ExprPtr& item : value->items())
+      literal = literal && item->kind() == ir::ExprKind::Map && item->find(keyName) &&
+                item->find("Value") && item->entries().size() == 2;
+  if (!literal)
+    return HclExpr::sequence(
+        {HclExpr::raw("{ for item in "), translator.translate(value),
+         HclExpr::raw(" : item." + std::string(keyName) + " => item.Value }")});
+  std::vector<HclEntry> entries;
+  for (const ir::ExprPtr& item : value->items()) {
+    const ir::ExprPtr& key = item->find(keyName)->value;
+    std::string printedKey = key->kind() == ir::ExprKind::String
+                                 ? key->text()
+                                 : "(" + inlineText(translator.translate(key)) + ")";
+    entries.push_back(HclEntry{printedKey, translator.translate(item->find("Value")->value)});
+  }
+  return HclExpr::object(std::move(entries));
+}
+
+} // namespace pm::tf

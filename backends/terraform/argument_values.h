@@ -1,0 +1,23 @@
+// How a CloudFormation property value becomes the value of a curated Terraform argument, for the
+// kinds that change its shape (see ArgumentKind).
+#pragma once
+
+#include "backends/terraform/expression_translator.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pm::tf {
+
+// Tags / NameMap: a list of {Key, Value} (or {Name, Value}) as a map.
+HclExprPtr keyValueMap(const ir::ExprPtr& value, std::string_view keyName,
+                       ExpressionTranslator& translator);
+
+// ApiJson: the document with camelCase keys, except inside the maps named in `keep`.
+ir::ExprPtr apiCased(const ir::ExprPtr& value, const std::vector<std::string>& keep);
+
+// Enabled: "ENABLED" -> true, "DISABLED" -> false.
+HclExprPtr enabledFlag(const ir::ExprPtr& value, ExpressionTranslator& translator);
+
+} // namespace pm::tf

@@ -1,0 +1,4 @@
+variable "env_vpc_cfn_env" {
+  description = "The inputs of the deployment env (env-vpc-cfn)."
+  type        = any
+}

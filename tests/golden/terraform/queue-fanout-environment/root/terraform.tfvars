@@ -1,0 +1,4 @@
+environment_env = {
+  topic_name = "order-events"
+  fifo       = false
+}

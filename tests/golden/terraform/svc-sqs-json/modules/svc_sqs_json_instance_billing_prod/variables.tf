@@ -1,0 +1,4 @@
+variable "stack_name" {
+  description = "The name of the CloudFormation stack this module replaces."
+  type        = string
+}

@@ -1,0 +1,7 @@
+output "function_arn" {
+  value = awscc_lambda_function.function.arn
+}
+
+output "component_attached" {
+  value = "True"
+}
