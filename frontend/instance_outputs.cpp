@@ -21,14 +21,14 @@ std::optional<std::string> literalText(const ir::Expr& value) {
   }
 }
 
-jinja::Value literalOutputsOf(const Bundle& bundle, const RenderRequest& instanceRequest) {
+jinja::Value literalOutputsOf(const Bundle& bundle, const BundlePart& instancePart,
+                              const RenderRequest& instanceRequest) {
   jinja::ValueDict outputs;
   ir::Diagnostics scratch;
-  const BundlePart* part = bundle.part(PartRole::Instance);
   auto text = renderPart(bundle, instanceRequest, scratch);
-  if (!part || !text)
+  if (!text)
     return jinja::Value::dict(std::move(outputs));
-  auto module = readRenderedTemplate(bundle, *part, *text, scratch);
+  auto module = readRenderedTemplate(bundle, instancePart, *text, scratch);
   if (module)
     for (const ir::Output& output : module->outputs)
       if (auto literal = output.value ? literalText(*output.value) : std::nullopt)
@@ -48,7 +48,7 @@ std::map<std::string, jinja::Value> literalInstanceOutputs(const Bundle& bundle,
     RenderRequest instanceRequest = request;
     instanceRequest.part = PartRole::Instance;
     instanceRequest.instance = instance.name;
-    outputs[instance.name] = literalOutputsOf(bundle, instanceRequest);
+    outputs[instance.name] = literalOutputsOf(bundle, *instancePart, instanceRequest);
   }
   return outputs;
 }

@@ -85,18 +85,29 @@ ir::Module sampleModule() {
   return module;
 }
 
+// What the backend writes for one module.
+struct WrittenModule {
+  backends::OutputTree tree;
+  ir::Diagnostics diagnostics;
+  tf::MappingCounts counts;
+};
+
+void writeTerraform(const ir::Module& module, WrittenModule& written,
+                    const char* directory = "modules/m") {
+  ir::Identifiers identifiers;
+  tf::writeModule(module, identifiers, directory, written.tree, written.diagnostics,
+                  written.counts);
+}
+
 } // namespace
 
 TEST_CASE("a parametric module becomes variables with validation, count, for_each and outputs") {
   ir::Module module = sampleModule();
-  ir::Identifiers identifiers;
-  ir::Diagnostics diagnostics;
-  backends::OutputTree tree;
-  tf::MappingCounts counts;
-  tf::writeModule(module, identifiers, "modules/svc", tree, diagnostics, counts);
-  CHECK_FALSE(diagnostics.hasErrors());
-  CHECK(counts.curated == 2);
-  const auto& files = tree.files();
+  WrittenModule written;
+  writeTerraform(module, written, "modules/svc");
+  CHECK_FALSE(written.diagnostics.hasErrors());
+  CHECK(written.counts.curated == 2);
+  const auto& files = written.tree.files();
   CHECK(files.at("modules/svc/main.tf") == R"(locals {
   guard1 = coalesce(tostring(var.bucket_name), "") != ""
 }
@@ -166,14 +177,11 @@ TEST_CASE("a type neither the aws table nor awscc covers is an error naming it")
   resource.logicalId = "Thing";
   resource.type = "Custom::Thing";
   module.resources.push_back(resource);
-  ir::Identifiers identifiers;
-  ir::Diagnostics diagnostics;
-  backends::OutputTree tree;
-  tf::MappingCounts counts;
-  tf::writeModule(module, identifiers, "modules/m", tree, diagnostics, counts);
-  REQUIRE(diagnostics.hasErrors());
-  CHECK(diagnostics.all().front().message.find("Custom::Thing") != std::string::npos);
-  CHECK(counts.unmapped == 1);
+  WrittenModule written;
+  writeTerraform(module, written);
+  REQUIRE(written.diagnostics.hasErrors());
+  CHECK(written.diagnostics.all().front().message.find("Custom::Thing") != std::string::npos);
+  CHECK(written.counts.unmapped == 1);
 }
 
 TEST_CASE("CloudFormation conditions become locals and Fn::If a conditional") {
@@ -195,13 +203,10 @@ TEST_CASE("CloudFormation conditions become locals and Fn::If a conditional") {
             ir::Expr::ifThen("IsProd", str("p"), ir::Expr::ref("AWS::NoValue", {}), {})}});
   topic.condition = ir::LocatedName{"IsProd", {}};
   module.resources.push_back(topic);
-  ir::Identifiers identifiers;
-  ir::Diagnostics diagnostics;
-  backends::OutputTree tree;
-  tf::MappingCounts counts;
-  tf::writeModule(module, identifiers, "modules/m", tree, diagnostics, counts);
-  CHECK_FALSE(diagnostics.hasErrors());
-  CHECK(tree.files().at("modules/m/main.tf") == R"(locals {
+  WrittenModule written;
+  writeTerraform(module, written);
+  CHECK_FALSE(written.diagnostics.hasErrors());
+  CHECK(written.tree.files().at("modules/m/main.tf") == R"(locals {
   is_prod = var.env == "prod"
 }
 
@@ -225,12 +230,9 @@ TEST_CASE("a parameter defaulting to the schema input of its name is one variabl
   parameter.cloudFormationType = "String";
   parameter.defaultValue = ir::Expr::inputRef("Ami", {});
   module.inputs.push_back(parameter);
-  ir::Identifiers identifiers;
-  ir::Diagnostics diagnostics;
-  backends::OutputTree tree;
-  tf::MappingCounts counts;
-  tf::writeModule(module, identifiers, "modules/m", tree, diagnostics, counts);
-  CHECK(tree.files().at("modules/m/variables.tf") == R"(variable "ami" {
+  WrittenModule written;
+  writeTerraform(module, written);
+  CHECK(written.tree.files().at("modules/m/variables.tf") == R"(variable "ami" {
   type    = string
   default = "ami-1"
 }
@@ -253,12 +255,9 @@ TEST_CASE("a concatenation with quotes in its text becomes join() of plain strin
   topic.type = "AWS::SNS::Topic";
   topic.properties = map({{"DisplayName", ir::Expr::sub(std::move(sub), {})}});
   module.resources.push_back(topic);
-  ir::Identifiers identifiers;
-  ir::Diagnostics diagnostics;
-  backends::OutputTree tree;
-  tf::MappingCounts counts;
-  tf::writeModule(module, identifiers, "modules/m", tree, diagnostics, counts);
-  CHECK(tree.files().at("modules/m/main.tf") == R"(resource "aws_sns_topic" "topic" {
+  WrittenModule written;
+  writeTerraform(module, written);
+  CHECK(written.tree.files().at("modules/m/main.tf") == R"(resource "aws_sns_topic" "topic" {
   display_name = join("", ["{\"ping\":\"", var.arn, "\"}"])
 }
 )");
@@ -276,13 +275,10 @@ TEST_CASE("dynamic references read SSM parameters and Secrets Manager secrets") 
   topic.type = "AWS::SNS::Topic";
   topic.properties = map({{"DisplayName", ir::Expr::dynamicReference(text, {})}});
   module.resources.push_back(topic);
-  ir::Identifiers identifiers;
-  ir::Diagnostics diagnostics;
-  backends::OutputTree tree;
-  tf::MappingCounts counts;
-  tf::writeModule(module, identifiers, "modules/m", tree, diagnostics, counts);
-  CHECK_FALSE(diagnostics.hasErrors());
-  CHECK(tree.files().at("modules/m/main.tf") ==
+  WrittenModule written;
+  writeTerraform(module, written);
+  CHECK_FALSE(written.diagnostics.hasErrors());
+  CHECK(written.tree.files().at("modules/m/main.tf") ==
         R"(data "aws_secretsmanager_secret_version" "db" {
   secret_id = "db"
 }
@@ -320,13 +316,11 @@ TEST_CASE("a Jinja loop over list items becomes a for expression, over blocks a 
                                           {})},
                        {})}});
   module.resources.push_back(project);
-  ir::Identifiers identifiers;
-  ir::Diagnostics diagnostics;
-  backends::OutputTree tree;
-  tf::MappingCounts counts;
-  tf::writeModule(module, identifiers, "modules/m", tree, diagnostics, counts);
-  CHECK_FALSE(diagnostics.hasErrors());
-  CHECK(tree.files().at("modules/m/main.tf") == R"(resource "aws_codebuild_project" "build" {
+  WrittenModule written;
+  writeTerraform(module, written);
+  CHECK_FALSE(written.diagnostics.hasErrors());
+  CHECK(written.tree.files().at("modules/m/main.tf") ==
+        R"(resource "aws_codebuild_project" "build" {
   name         = "build"
   service_role = "role"
   artifacts {
