@@ -145,6 +145,8 @@ public:
     writeHeader();
     writePropsInterface();
     out_ << "export class " << stack_.className << " extends " << lib() << ".Stack {\n";
+    if (!module_.otherSections.empty())
+      out_ << "  private readonly templateSections: Record<string, unknown> = {};\n\n";
     out_ << "  constructor(scope: Construct, id: string, " << props_ << ": " << propsType()
          << (requiresProps() ? "" : " = {}") << ") {\n";
     out_ << "    super(scope, id, " << props_ << ");\n";
@@ -156,8 +158,9 @@ public:
     writeGuards();
     writeResources();
     writeOutputs();
-    out_ << "  }\n";
     writeOtherSections();
+    out_ << "  }\n";
+    writeTemplateOverride();
     out_ << "}\n";
     return out_.str();
   }
@@ -271,16 +274,22 @@ private:
 
   // Sections the CDK has no construct for (SAM's Globals, Rules, Hooks) are added to the
   // rendered template by overriding the (protected) Stack._toCloudFormation that renders it.
+  // Their values are built in the constructor, where the inputs and guards are in scope.
   void writeOtherSections() {
+    writer_.setIndent(4);
+    for (const ir::MapEntry& section : module_.otherSections)
+      out_ << "    this.templateSections[" << tsString(section.key)
+           << "] = " << writer_.raw(section.value) << ";\n";
+  }
+
+  void writeTemplateOverride() {
     if (module_.otherSections.empty())
       return;
     out_ << "\n  protected _toCloudFormation(): any {\n"
-         << "    const template = super._toCloudFormation();\n";
-    writer_.setIndent(4);
-    for (const ir::MapEntry& section : module_.otherSections)
-      out_ << "    template[" << tsString(section.key) << "] = this.resolve("
-           << writer_.raw(section.value) << ");\n";
-    out_ << "    return template;\n  }\n";
+         << "    const template = super._toCloudFormation();\n"
+         << "    for (const [section, value] of Object.entries(this.templateSections))\n"
+         << "      template[section] = this.resolve(value);\n"
+         << "    return template;\n  }\n";
   }
 
   void writeInputs() {

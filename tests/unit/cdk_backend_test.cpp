@@ -330,6 +330,41 @@ TEST_CASE("Parametric inputs become typed props with their constraints checked")
   CHECK_FALSE(result.diagnostics.hasErrors());
 }
 
+TEST_CASE("Template sections CDK has no construct for are built where the inputs are in scope") {
+  Emitted result;
+  ir::Module module;
+  module.name = "svc";
+  module.kind = ir::ModuleKind::ServiceInstance;
+  ir::Input runtime;
+  runtime.name = "runtime";
+  runtime.defaultValue = str("python3.12");
+  module.inputs.push_back(runtime);
+  ir::Resource topic;
+  topic.logicalId = "Topic";
+  topic.type = "AWS::SNS::Topic";
+  module.resources.push_back(topic);
+  module.otherSections.push_back(
+      {"Globals",
+       {},
+       ir::Expr::map({{"Function",
+                       {},
+                       ir::Expr::map({{"Runtime", {}, ir::Expr::inputRef("runtime", {})}}, {})}},
+                     {})});
+  backends::ConversionModel model;
+  model.bundleName = "bundle";
+  model.modules.add(std::move(module));
+  model.deployments.push_back({"svc", "api", "", {}});
+  emit(model, result);
+  const std::string& stack = result.file("lib/svc-stack.ts");
+  std::size_t section = stack.find("this.templateSections['Globals'] = ");
+  std::size_t override = stack.find("protected _toCloudFormation()");
+  REQUIRE(section != std::string::npos);
+  REQUIRE(override != std::string::npos);
+  CHECK(section < override); // in the constructor, not in the override
+  CHECK(contains(stack, "{ Function: { Runtime: inputs.runtime } };"));
+  CHECK(contains(stack, "template[section] = this.resolve(value);"));
+}
+
 TEST_CASE("The CDK class table knows the L1 classes and their nested types") {
   const auto& classes = backends::cdk::CdkClasses::instance();
   REQUIRE(classes.loadError().empty());
