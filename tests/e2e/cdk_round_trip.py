@@ -195,7 +195,7 @@ def build_standalone(fixtures, stacks, app):
     return ok
 
 
-def main():
+def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bin", required=True, help="the proton-migrate binary")
     parser.add_argument("--source", required=True, help="the repository root")
@@ -211,56 +211,96 @@ def main():
     parser.add_argument("--install-only", action="store_true",
                         help="only install the npm packages into the cache")
     args = parser.parse_args()
-    started = time.time()
+    for name in ("bin", "source", "work", "npm_cache"):
+        setattr(args, name, os.path.abspath(getattr(args, name)))
+    return args
 
+
+def missing_node():
+    """Why the test cannot run here, or None."""
     for tool in ("node", "npm"):
         if not shutil.which(tool):
-            log(f"SKIPPED: {tool} is not installed; the cdk end-to-end test needs Node.js 20+ "
-                "and npm (tools/bootstrap test installs them)")
-            return SKIPPED
-
+            return (f"{tool} is not installed; the cdk end-to-end test needs Node.js "
+                    f"{MIN_NODE_MAJOR}+ and npm")
     version = run(["node", "--version"]).stdout.strip().lstrip("v").split(".")[0]
     if not version.isdigit() or int(version) < MIN_NODE_MAJOR:
-        log(f"SKIPPED: node {version or '?'} is too old; aws-cdk-lib needs Node.js "
-            f"{MIN_NODE_MAJOR} or later")
-        return SKIPPED
+        return f"node {version or '?'} is too old; aws-cdk-lib needs Node.js {MIN_NODE_MAJOR}+"
+    return None
 
-    fixtures = os.path.join(args.source, "fixtures")
-    cases = read_cases(os.path.join(HERE, "cdk-cases.tsv"), args.filter)
-    shutil.rmtree(args.work, ignore_errors=True)
-    os.makedirs(os.path.join(args.work, "apps"))
 
-    failures, expected_failures, apps = [], [], []
+def convert_all(args, fixtures, cases, failures):
+    """The apps to check as (stacks to compare, folder), after listing the known failures."""
+    expected_failures, apps = [], []
     for case in cases:
         for mode in MODES:
             name = f"{case.name}-{mode}"
             out = os.path.join(args.work, "apps", name)
             result = convert(args.bin, fixtures, case, mode, out)
-            known = case.known_failure(mode)
-            if known:
-                if result.returncode != 0 and f"[{known}]" in result.stderr:
-                    expected_failures.append(f"{name} ({known})")
+            rule = case.known_failure(mode)
+            if rule:
+                if result.returncode != 0 and f"[{rule}]" in result.stderr:
+                    expected_failures.append(f"{name} ({rule})")
                     continue
-                log(f"NOTE {name}: no longer fails with {known}; update cdk-cases.tsv")
+                log(f"NOTE {name}: no longer fails with {rule}; update cdk-cases.tsv")
             if result.returncode != 0:
                 failures.append(f"{name}: convert exited {result.returncode}\n"
                                 + result.stderr.strip()[-1500:])
                 continue
             stacks, skipped = case.stacks_to_compare(mode, result.stderr)
-            expected_failures += [f"{name} {construct_id} ({case.known})" for construct_id in skipped]
+            expected_failures += [f"{name} {stack} ({case.known})" for stack in skipped]
             apps.append((stacks, out))
             if args.install_only:
-                break
-        if args.install_only and apps:
-            break
-    log(f"converted {len(apps)} apps ({time.time() - started:.1f}s); "
-        f"{len(expected_failures)} known failures (cdk-cases.tsv):")
-    for known in expected_failures:
-        log(f"  XFAIL {known}")
-    if not apps:
-        log("\n".join(failures))
-        return 1
+                return apps
+    log(f"converted {len(apps)} apps; {len(expected_failures)} known failures (cdk-cases.tsv):")
+    for failure in expected_failures:
+        log(f"  XFAIL {failure}")
+    return apps
 
+
+def check_apps(args, fixtures, apps, failures):
+    """One tsc run over every app, one synthesis of each, and the comparisons."""
+    folders = [out for _, out in apps]
+    step = time.time()
+    checked = type_check(args.work, folders)
+    log(f"tsc --strict over {len(apps)} apps: {'ok' if checked.returncode == 0 else 'FAILED'} "
+        f"({time.time() - step:.1f}s)")
+    if checked.returncode != 0:
+        failures.append("type check:\n" + (checked.stdout + checked.stderr).strip()[-4000:])
+        return
+    step = time.time()
+    synthesized = synthesize(args.work, folders)
+    log(f"synthesis of {len(apps)} apps: {'ok' if synthesized.returncode == 0 else 'FAILED'} "
+        f"({time.time() - step:.1f}s)")
+    if synthesized.returncode != 0:
+        failures.append("synthesis:\n" + synthesized.stderr.strip()[-4000:])
+    equal = total = 0
+    for stacks, out in apps:
+        problems, app_equal, app_total = compare_stacks(fixtures, stacks, out)
+        equal += app_equal
+        total += app_total
+        log(f"{'DIFFERS' if problems else 'ok'} {os.path.basename(out)}: "
+            f"resources equal {app_equal}/{app_total}")
+        if problems:
+            failures.append(os.path.basename(out) + ":\n  " + "\n  ".join(problems[:20]))
+    log(f"resources equal: {equal}/{total}")
+
+
+def main():
+    args = parse_arguments()
+    started = time.time()
+    why = missing_node()
+    if why:
+        log(f"SKIPPED: {why} (tools/bootstrap test installs them)")
+        return SKIPPED
+
+    fixtures = os.path.join(args.source, "fixtures")
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(os.path.join(args.work, "apps"))
+    failures = []
+    apps = convert_all(args, fixtures, read_cases(os.path.join(HERE, "cdk-cases.tsv"),
+                                                  args.filter), failures)
+    if not apps:
+        return report(failures, started)
     if not install_packages(args.npm_cache, apps[0][1]):
         log("SKIPPED: the pinned npm packages could not be installed (no registry and no npm "
             "cache); run `tools/bootstrap test` once with network access")
@@ -269,38 +309,10 @@ def main():
         return 0
     os.symlink(os.path.join(args.npm_cache, "node_modules"),
                os.path.join(args.work, "node_modules"))
-
-    step = time.time()
-    checked = type_check(args.work, [out for _, out in apps])
-    log(f"tsc --strict over {len(apps)} apps: {'ok' if checked.returncode == 0 else 'FAILED'} "
-        f"({time.time() - step:.1f}s)")
-    if checked.returncode != 0:
-        failures.append("type check:\n" + (checked.stdout + checked.stderr).strip()[-4000:])
-        return report(failures, started)
-
-    step = time.time()
-    synthesized = synthesize(args.work, [out for _, out in apps])
-    log(f"synthesis of {len(apps)} apps: {'ok' if synthesized.returncode == 0 else 'FAILED'} "
-        f"({time.time() - step:.1f}s)")
-    if synthesized.returncode != 0:
-        failures.append("synthesis:\n" + synthesized.stderr.strip()[-4000:])
-
-    equal = total = 0
-    for stacks, out in apps:
-        problems, case_equal, case_total = compare_stacks(fixtures, stacks, out)
-        equal += case_equal
-        total += case_total
-        status = "ok" if not problems else "DIFFERS"
-        log(f"{status} {os.path.basename(out)}: resources equal {case_equal}/{case_total}")
-        if problems:
-            failures.append(os.path.basename(out) + ":\n  " + "\n  ".join(problems[:20]))
-    log(f"resources equal: {equal}/{total}")
-
-    if not args.no_standalone:
-        standalone = [(stacks, out) for stacks, out in apps
-                      if os.path.basename(out) == STANDALONE_APP]
-        if standalone and not build_standalone(fixtures, *standalone[0]):
-            failures.append(f"{STANDALONE_APP} does not build alone")
+    check_apps(args, fixtures, apps, failures)
+    standalone = [app for app in apps if os.path.basename(app[1]) == STANDALONE_APP]
+    if standalone and not args.no_standalone and not build_standalone(fixtures, *standalone[0]):
+        failures.append(f"{STANDALONE_APP} does not build alone")
     return report(failures, started)
 
 
