@@ -22,11 +22,13 @@ enum class ArgumentKind {
   Block,   // a map property becomes one nested block (its `nested` arguments)
   Blocks,  // a list of maps becomes one nested block per item
   Inline,  // a map property whose entries are arguments of the enclosing body (`nested`)
-  Enabled, // "ENABLED" / "DISABLED" becomes true / false
+  Enabled, // "ENABLED" (or the word in keep[0]) becomes true, any other value false
   ApiJson, // a JSON document whose keys CloudFormation capitalises and the API writes in
            // camelCase: jsonencode(...) with each key's first letter lowered, except inside
            // the maps named in `keep` (user keys such as log driver options)
   Spread,  // a Ref to another resource becomes several arguments read from it (`spread`)
+  Into,    // a top-level property Terraform keeps in a nested block, named keep[0]
+  Keyed,   // a list of {Key, Value} whose keys name arguments (`spread` pairs: key, argument)
 };
 
 struct ArgumentMapping {

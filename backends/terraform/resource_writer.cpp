@@ -38,6 +38,28 @@ ir::ExprPtr repeatedBlockContent(const ir::ExprPtr& item) {
   return item;
 }
 
+// The (key, argument) pair a {Key, Value} item names; nullptr when the item is not literal or
+// its key has no argument.
+const std::pair<std::string, std::string>* keyedArgument(const ArgumentMapping& mapping,
+                                                         const ir::ExprPtr& item) {
+  if (item->kind() != ir::ExprKind::Map || item->entries().size() != 2 || !item->find("Value"))
+    return nullptr;
+  const ir::MapEntry* key = item->find("Key");
+  if (!key || key->value->kind() != ir::ExprKind::String)
+    return nullptr;
+  for (const auto& pair : mapping.spread)
+    if (pair.first == key->value->text())
+      return &pair;
+  return nullptr;
+}
+
+bool coversKeyed(const ArgumentMapping& mapping, const ir::ExprPtr& value) {
+  if (value->kind() != ir::ExprKind::List)
+    return false;
+  return std::all_of(value->items().begin(), value->items().end(),
+                     [&](const ir::ExprPtr& item) { return keyedArgument(mapping, item); });
+}
+
 bool coversMap(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr& map) {
   if (!map || map->kind() != ir::ExprKind::Map)
     return false;
@@ -52,6 +74,8 @@ bool coversMap(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr&
     if (found->kind == ArgumentKind::Inline && !coversMap(found->nested, entry.value))
       return false;
     if (found->kind == ArgumentKind::Spread && entry.value->kind() != ir::ExprKind::Ref)
+      return false;
+    if (found->kind == ArgumentKind::Keyed && !coversKeyed(*found, entry.value))
       return false;
     if (found->kind == ArgumentKind::Single &&
         (entry.value->kind() != ir::ExprKind::List || entry.value->items().size() != 1))
@@ -161,6 +185,32 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
                            const ir::ExprPtr& properties, HclBody& body,
                            ExpressionTranslator& translator);
 
+// Properties CloudFormation keeps at the top and Terraform in one nested block (`into`), in the
+// order the block first appears.
+void writeGatheredBlocks(const std::vector<ArgumentMapping>& arguments,
+                         const ir::ExprPtr& properties, HclBody& body,
+                         ExpressionTranslator& translator) {
+  auto mappingOf = [&](const std::string& property) -> const ArgumentMapping* {
+    for (const ArgumentMapping& candidate : arguments)
+      if (candidate.property == property && candidate.kind == ArgumentKind::Into &&
+          !candidate.keep.empty())
+        return &candidate;
+    return nullptr;
+  };
+  std::vector<std::string> blocks;
+  for (const ir::MapEntry& entry : properties->entries())
+    if (const ArgumentMapping* mapping = mappingOf(entry.key);
+        mapping && std::find(blocks.begin(), blocks.end(), mapping->keep.front()) == blocks.end())
+      blocks.push_back(mapping->keep.front());
+  for (const std::string& name : blocks) {
+    HclBody& block = body.block(name);
+    for (const ir::MapEntry& entry : properties->entries())
+      if (const ArgumentMapping* mapping = mappingOf(entry.key);
+          mapping && mapping->keep.front() == name)
+        block.attribute(mapping->argument, translator.translate(entry.value));
+  }
+}
+
 // ScalingTargetId: !Ref Target -> resource_id = <target>.resource_id, ...
 void writeSpread(const ArgumentMapping& argument, const ir::ExprPtr& value, HclBody& body,
                  ExpressionTranslator& translator) {
@@ -241,8 +291,18 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
           hclCall("jsonencode", {translator.translate(apiCased(entry.value, argument->keep))}));
       break;
     case ArgumentKind::Enabled:
-      body.attribute(argument->argument, enabledFlag(entry.value, translator));
+      body.attribute(argument->argument,
+                     enabledFlag(entry.value,
+                                 argument->keep.empty() ? "ENABLED" : argument->keep.front(),
+                                 translator));
       break;
+    case ArgumentKind::Keyed:
+      for (const ir::ExprPtr& item : entry.value->items())
+        body.attribute(keyedArgument(*argument, item)->second,
+                       translator.translate(item->find("Value")->value));
+      break;
+    case ArgumentKind::Into:
+      break; // written with its block, below
     case ArgumentKind::Inline:
       writeCuratedArguments(argument->nested, entry.value, body, translator);
       break;
@@ -266,6 +326,7 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
     }
     }
   }
+  writeGatheredBlocks(arguments, properties, body, translator);
 }
 
 // The resource's properties with each `move` of the mapping applied.
