@@ -18,6 +18,20 @@ bool coversKeyed(const ArgumentMapping& mapping, const ir::ExprPtr& value) {
                      [&](const ir::ExprPtr& item) { return keyedArgument(mapping, item); });
 }
 
+// Every item is a literal {Field, Values} with a field the mapping allows.
+bool coversFieldBlocks(const ArgumentMapping& mapping, const ir::ExprPtr& value) {
+  if (value->kind() != ir::ExprKind::List)
+    return false;
+  return std::all_of(value->items().begin(), value->items().end(), [&](const ir::ExprPtr& item) {
+    if (item->kind() != ir::ExprKind::Map || item->entries().size() != 2 || !item->find("Values"))
+      return false;
+    const ir::MapEntry* field = item->find("Field");
+    return field && field->value->kind() == ir::ExprKind::String &&
+           std::find(mapping.keep.begin(), mapping.keep.end(), field->value->text()) !=
+               mapping.keep.end();
+  });
+}
+
 bool coversMap(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr& map) {
   if (!map || map->kind() != ir::ExprKind::Map)
     return false;
@@ -34,6 +48,8 @@ bool coversMap(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr&
     if (found->kind == ArgumentKind::Spread && entry.value->kind() != ir::ExprKind::Ref)
       return false;
     if (found->kind == ArgumentKind::Keyed && !coversKeyed(*found, entry.value))
+      return false;
+    if (found->kind == ArgumentKind::FieldBlocks && !coversFieldBlocks(*found, entry.value))
       return false;
     if (found->kind == ArgumentKind::Single &&
         (entry.value->kind() != ir::ExprKind::List || entry.value->items().size() != 1))

@@ -84,6 +84,8 @@ ArgumentKind argumentKind(std::string_view word) {
     return ArgumentKind::Into;
   if (word == "keyed")
     return ArgumentKind::Keyed;
+  if (word == "fieldblocks")
+    return ArgumentKind::FieldBlocks;
   return ArgumentKind::Value;
 }
 

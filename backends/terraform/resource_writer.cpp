@@ -198,6 +198,15 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
       break;
     case ArgumentKind::Into:
       break; // written with its block, below
+    case ArgumentKind::FieldBlocks:
+      for (const ir::ExprPtr& item : entry.value->items()) {
+        std::string field = item->find("Field")->value->text();
+        std::replace(field.begin(), field.end(), '-', '_');
+        body.block(argument->argument)
+            .block(field)
+            .attribute("values", translator.translate(item->find("Values")->value));
+      }
+      break;
     case ArgumentKind::Inline:
       writeCuratedArguments(argument->nested, entry.value, body, translator);
       break;

@@ -169,3 +169,22 @@ TEST_CASE("a discovery service's top-level namespace moves into its DNS configur
   CHECK(contains(written.main, "    namespace_id = \"ns-1\"\n  }\n"));
   CHECK_FALSE(contains(written.main, "\n  namespace_id"));
 }
+
+TEST_CASE("listener rule conditions become a condition block holding a block per field") {
+  Written written = writeTemplate(R"(Resources:
+  Rule:
+    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+    Properties:
+      ListenerArn: arn:listener
+      Priority: 1
+      Actions:
+        - Type: forward
+          TargetGroupArn: arn:group
+      Conditions:
+        - Field: path-pattern
+          Values: ['/api/*']
+)");
+  CHECK(contains(written.main, "  condition {\n"
+                               "    path_pattern {\n"
+                               "      values = [\"/api/*\"]\n"));
+}

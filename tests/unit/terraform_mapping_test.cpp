@@ -135,6 +135,11 @@ const std::vector<Expected> kExpected = {
      {{"TargetGroupArn", "arn"},
       {"TargetGroupFullName", "arn_suffix"},
       {"TargetGroupName", "name"}}},
+    {"AWS::ElasticLoadBalancingV2::ListenerRule",
+     "aws_lb_listener_rule",
+     "arn",
+     {{"RuleArn", "arn"}},
+     {"ListenerArn", "Actions", "Conditions"}},
     {"AWS::ECS::TaskDefinition",
      "aws_ecs_task_definition",
      "arn",
@@ -146,7 +151,9 @@ const std::vector<Expected> kExpected = {
 ir::ExprPtr placeholder(const char* type, const char* property) {
   const CuratedMapping* mapping = MappingTables::instance().curated(type);
   const ArgumentMapping* argument = mapping ? mapping->argument(property) : nullptr;
-  if (argument && argument->kind == ArgumentKind::Blocks)
+  bool list = argument && (argument->kind == ArgumentKind::Blocks ||
+                           argument->kind == ArgumentKind::FieldBlocks);
+  if (list)
     return ir::Expr::list({}, {});
   return ir::Expr::string("x", {});
 }

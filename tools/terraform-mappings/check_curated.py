@@ -51,7 +51,7 @@ def read_curated(path):
                    "kind": words[3] if len(words) > 3 else "value", "args": [],
                    "spread": [w.split("=")[-1] if len(words) > 3 and words[3] == "keyed"
                               else w.split("=")[0] for w in words[4:] if "=" in w],
-                   "block": words[4] if len(words) > 4 else ""}
+                   "block": words[4] if len(words) > 4 else "", "fields": words[4:]}
             owner["args"].append(arg)
             stack.append((depth, arg))
     return mappings
@@ -91,6 +91,15 @@ def check_args(args, schema, where, problems):
                 problems.append(f"{where}: '{arg['block']}' is not a nested block")
             elif name not in block.get("arguments", {}):
                 problems.append(f"{where}.{arg['block']}: '{name}' is not an argument")
+        elif arg["kind"] == "fieldblocks":  # a block per item, holding a block per field
+            block = schema.get("blocks", {}).get(name)
+            if block is None:
+                problems.append(f"{where}: '{name}' is not a nested block")
+                continue
+            for field in arg["fields"]:
+                inner = block.get("blocks", {}).get(field.replace("-", "_"))
+                if inner is None or "values" not in inner.get("arguments", {}):
+                    problems.append(f"{where}.{name}: no block '{field}' with values")
         elif arg["kind"] in ("spread", "keyed"):  # KEY=ARG words name arguments
             for name in arg["spread"]:
                 if name not in schema.get("arguments", {}):
