@@ -33,11 +33,13 @@ ir::ExprPtr apiCased(const ir::ExprPtr& value, const std::vector<std::string>& k
   return ir::Expr::map(std::move(entries), value->location());
 }
 
-// "ENABLED" -> true; a value known only at apply time is compared.
-HclExprPtr enabledFlag(const ir::ExprPtr& value, ExpressionTranslator& translator) {
+// `trueWord` -> true; a value known only at apply time is compared.
+HclExprPtr enabledFlag(const ir::ExprPtr& value, const std::string& trueWord,
+                       ExpressionTranslator& translator) {
   if (value->kind() == ir::ExprKind::String)
-    return HclExpr::raw(value->text() == "ENABLED" ? "true" : "false");
-  return HclExpr::sequence({translator.translate(value), HclExpr::raw(" == \"ENABLED\"")});
+    return HclExpr::raw(value->text() == trueWord ? "true" : "false");
+  return HclExpr::sequence(
+      {translator.translate(value), HclExpr::raw(" == " + inlineText(hclString(trueWord)))});
 }
 
 // A list of {Key, Value} (or {Name, Value}) as a map: literal items become entries, anything

@@ -17,7 +17,8 @@ HclExprPtr keyValueMap(const ir::ExprPtr& value, std::string_view keyName,
 // ApiJson: the document with camelCase keys, except inside the maps named in `keep`.
 ir::ExprPtr apiCased(const ir::ExprPtr& value, const std::vector<std::string>& keep);
 
-// Enabled: "ENABLED" -> true, "DISABLED" -> false.
-HclExprPtr enabledFlag(const ir::ExprPtr& value, ExpressionTranslator& translator);
+// Enabled: `trueWord` ("ENABLED") -> true, anything else false.
+HclExprPtr enabledFlag(const ir::ExprPtr& value, const std::string& trueWord,
+                       ExpressionTranslator& translator);
 
 } // namespace pm::tf

@@ -5,7 +5,6 @@
 #include "backends/terraform/expression_translator.h"
 #include "backends/terraform/root_writer.h"
 #include "backends/terraform/variable_writer.h"
-
 #include "ir/instantiate.h"
 
 #include <algorithm>

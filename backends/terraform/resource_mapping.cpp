@@ -80,6 +80,12 @@ ArgumentKind argumentKind(std::string_view word) {
     return ArgumentKind::ApiJson;
   if (word == "spread")
     return ArgumentKind::Spread;
+  if (word == "into")
+    return ArgumentKind::Into;
+  if (word == "keyed")
+    return ArgumentKind::Keyed;
+  if (word == "fieldblocks")
+    return ArgumentKind::FieldBlocks;
   return ArgumentKind::Value;
 }
 
@@ -100,7 +106,8 @@ std::vector<ArgumentMapping> readArguments(const std::vector<Line>& lines, std::
     for (std::size_t extra = 4; extra < line.words.size(); ++extra) {
       const std::string& word = line.words[extra];
       std::size_t equals = word.find('=');
-      if (argument.kind == ArgumentKind::Spread && equals != std::string::npos)
+      bool pairs = argument.kind == ArgumentKind::Spread || argument.kind == ArgumentKind::Keyed;
+      if (pairs && equals != std::string::npos)
         argument.spread.emplace_back(word.substr(0, equals), word.substr(equals + 1));
       else
         argument.keep.push_back(word);

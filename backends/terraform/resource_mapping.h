@@ -13,20 +13,24 @@ namespace pm::tf {
 
 // How a CloudFormation property becomes Terraform.
 enum class ArgumentKind {
-  Value,   // the value translated as is
-  Tags,    // a list of {Key, Value} becomes a map
-  NameMap, // a list of {Name, Value} becomes a map (CloudWatch dimensions)
-  List,    // a single value becomes a one-item list
-  Single,  // a one-item list becomes its item (a policy attached to exactly one role)
-  Json,    // a JSON document becomes jsonencode(...)
-  Block,   // a map property becomes one nested block (its `nested` arguments)
-  Blocks,  // a list of maps becomes one nested block per item
-  Inline,  // a map property whose entries are arguments of the enclosing body (`nested`)
-  Enabled, // "ENABLED" / "DISABLED" becomes true / false
-  ApiJson, // a JSON document whose keys CloudFormation capitalises and the API writes in
-           // camelCase: jsonencode(...) with each key's first letter lowered, except inside
-           // the maps named in `keep` (user keys such as log driver options)
-  Spread,  // a Ref to another resource becomes several arguments read from it (`spread`)
+  Value,       // the value translated as is
+  Tags,        // a list of {Key, Value} becomes a map
+  NameMap,     // a list of {Name, Value} becomes a map (CloudWatch dimensions)
+  List,        // a single value becomes a one-item list
+  Single,      // a one-item list becomes its item (a policy attached to exactly one role)
+  Json,        // a JSON document becomes jsonencode(...)
+  Block,       // a map property becomes one nested block (its `nested` arguments)
+  Blocks,      // a list of maps becomes one nested block per item
+  Inline,      // a map property whose entries are arguments of the enclosing body (`nested`)
+  Enabled,     // "ENABLED" (or the word in keep[0]) becomes true, any other value false
+  ApiJson,     // a JSON document whose keys CloudFormation capitalises and the API writes in
+               // camelCase: jsonencode(...) with each key's first letter lowered, except inside
+               // the maps named in `keep` (user keys such as log driver options)
+  Spread,      // a Ref to another resource becomes several arguments read from it (`spread`)
+  Into,        // a top-level property Terraform keeps in a nested block, named keep[0]
+  Keyed,       // a list of {Key, Value} whose keys name arguments (`spread` pairs: key, argument)
+  FieldBlocks, // a list of {Field, Values}: one block each, holding a block named after Field
+               // (dashes as underscores) with `values`; the fields allowed are in `keep`
 };
 
 struct ArgumentMapping {

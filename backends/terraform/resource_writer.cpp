@@ -3,6 +3,7 @@
 #include "backends/terraform/resource_writer.h"
 
 #include "backends/terraform/argument_values.h"
+#include "backends/terraform/curated_coverage.h"
 #include "ir/target_names.h"
 
 #include <fmt/format.h>
@@ -14,88 +15,6 @@ namespace pm::tf {
 namespace {
 
 constexpr ir::NamingStyle kSnake{ir::CaseStyle::Snake, 0, "_", "_"};
-
-bool coversArguments(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr& value);
-
-bool isNoValue(const ir::ExprPtr& expr) {
-  return expr && expr->kind() == ir::ExprKind::Ref && expr->name() == "AWS::NoValue";
-}
-
-// A list item that becomes a dynamic block: a Jinja loop's item, or an item a guard leaves out.
-bool isDynamicItem(const ir::ExprPtr& item) {
-  if (item->kind() == ir::ExprKind::ForEach)
-    return true;
-  return item->kind() == ir::ExprKind::Guarded &&
-         (isNoValue(item->arguments()[0]) || isNoValue(item->arguments()[1]));
-}
-
-// The block content of a list item: the item itself, or what a dynamic block repeats.
-ir::ExprPtr repeatedBlockContent(const ir::ExprPtr& item) {
-  if (item->kind() == ir::ExprKind::ForEach)
-    return item->arguments()[1];
-  if (isDynamicItem(item))
-    return isNoValue(item->arguments()[0]) ? item->arguments()[1] : item->arguments()[0];
-  return item;
-}
-
-bool coversMap(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr& map) {
-  if (!map || map->kind() != ir::ExprKind::Map)
-    return false;
-  for (const ir::MapEntry& entry : map->entries()) {
-    auto found = std::find_if(arguments.begin(), arguments.end(),
-                              [&](const ArgumentMapping& a) { return a.property == entry.key; });
-    if (found == arguments.end())
-      return false;
-    if ((found->kind == ArgumentKind::Block || found->kind == ArgumentKind::Blocks) &&
-        !coversArguments(found->nested, entry.value))
-      return false;
-    if (found->kind == ArgumentKind::Inline && !coversMap(found->nested, entry.value))
-      return false;
-    if (found->kind == ArgumentKind::Spread && entry.value->kind() != ir::ExprKind::Ref)
-      return false;
-    if (found->kind == ArgumentKind::Single &&
-        (entry.value->kind() != ir::ExprKind::List || entry.value->items().size() != 1))
-      return false;
-  }
-  return true;
-}
-
-// A block argument is written as literal blocks: its value must be a literal map (Block) or a
-// literal list of literal maps (Blocks), with every key mapped.
-bool coversArguments(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr& value) {
-  if (value && value->kind() == ir::ExprKind::List) {
-    for (const ir::ExprPtr& item : value->items())
-      if (!coversMap(arguments, repeatedBlockContent(item)))
-        return false;
-    return true;
-  }
-  return coversMap(arguments, value);
-}
-
-// The value a companion's arguments map: the property's map, or {".": value} for "." mappings.
-ir::ExprPtr companionValue(const CompanionMapping& companion, const ir::ExprPtr& value) {
-  bool whole = companion.arguments.size() == 1 && companion.arguments.front().property == ".";
-  if (!whole)
-    return value;
-  return ir::Expr::map({ir::MapEntry{".", value->location(), value}}, value->location());
-}
-
-// Every property is an argument of the mapping or of one of its companions.
-bool coversResource(const CuratedMapping& mapping, const ir::ExprPtr& properties) {
-  if (!properties)
-    return true;
-  if (properties->kind() != ir::ExprKind::Map)
-    return false;
-  std::vector<ir::MapEntry> own;
-  for (const ir::MapEntry& entry : properties->entries()) {
-    const CompanionMapping* companion = mapping.companion(entry.key);
-    if (!companion)
-      own.push_back(entry);
-    else if (!coversMap(companion->arguments, companionValue(*companion, entry.value)))
-      return false;
-  }
-  return coversMap(mapping.arguments, ir::Expr::map(std::move(own), properties->location()));
-}
 
 // The value with its map keys renamed to awscc attribute names, JSON documents wrapped in
 // Fn::ToJsonString (awscc takes them as strings). Nodes that are not literal maps or lists pass
@@ -160,6 +79,32 @@ ir::ExprPtr awsccValue(const ir::ExprPtr& value, const AwsccAttribute& attribute
 void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
                            const ir::ExprPtr& properties, HclBody& body,
                            ExpressionTranslator& translator);
+
+// Properties CloudFormation keeps at the top and Terraform in one nested block (`into`), in the
+// order the block first appears.
+void writeGatheredBlocks(const std::vector<ArgumentMapping>& arguments,
+                         const ir::ExprPtr& properties, HclBody& body,
+                         ExpressionTranslator& translator) {
+  auto mappingOf = [&](const std::string& property) -> const ArgumentMapping* {
+    for (const ArgumentMapping& candidate : arguments)
+      if (candidate.property == property && candidate.kind == ArgumentKind::Into &&
+          !candidate.keep.empty())
+        return &candidate;
+    return nullptr;
+  };
+  std::vector<std::string> blocks;
+  for (const ir::MapEntry& entry : properties->entries())
+    if (const ArgumentMapping* mapping = mappingOf(entry.key);
+        mapping && std::find(blocks.begin(), blocks.end(), mapping->keep.front()) == blocks.end())
+      blocks.push_back(mapping->keep.front());
+  for (const std::string& name : blocks) {
+    HclBody& block = body.block(name);
+    for (const ir::MapEntry& entry : properties->entries())
+      if (const ArgumentMapping* mapping = mappingOf(entry.key);
+          mapping && mapping->keep.front() == name)
+        block.attribute(mapping->argument, translator.translate(entry.value));
+  }
+}
 
 // ScalingTargetId: !Ref Target -> resource_id = <target>.resource_id, ...
 void writeSpread(const ArgumentMapping& argument, const ir::ExprPtr& value, HclBody& body,
@@ -241,7 +186,26 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
           hclCall("jsonencode", {translator.translate(apiCased(entry.value, argument->keep))}));
       break;
     case ArgumentKind::Enabled:
-      body.attribute(argument->argument, enabledFlag(entry.value, translator));
+      body.attribute(argument->argument,
+                     enabledFlag(entry.value,
+                                 argument->keep.empty() ? "ENABLED" : argument->keep.front(),
+                                 translator));
+      break;
+    case ArgumentKind::Keyed:
+      for (const ir::ExprPtr& item : entry.value->items())
+        body.attribute(keyedArgument(*argument, item)->second,
+                       translator.translate(item->find("Value")->value));
+      break;
+    case ArgumentKind::Into:
+      break; // written with its block, below
+    case ArgumentKind::FieldBlocks:
+      for (const ir::ExprPtr& item : entry.value->items()) {
+        std::string field = item->find("Field")->value->text();
+        std::replace(field.begin(), field.end(), '-', '_');
+        body.block(argument->argument)
+            .block(field)
+            .attribute("values", translator.translate(item->find("Values")->value));
+      }
       break;
     case ArgumentKind::Inline:
       writeCuratedArguments(argument->nested, entry.value, body, translator);
@@ -266,6 +230,7 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
     }
     }
   }
+  writeGatheredBlocks(arguments, properties, body, translator);
 }
 
 // The resource's properties with each `move` of the mapping applied.

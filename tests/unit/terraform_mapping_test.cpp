@@ -121,6 +121,25 @@ const std::vector<Expected> kExpected = {
      {"LoadBalancerArn", "DefaultActions"}},
     // The provider keeps a service's ARN as its id.
     {"AWS::ECS::Service", "aws_ecs_service", "id", {{"ServiceArn", "id"}, {"Name", "name"}}},
+    {"AWS::ElasticLoadBalancingV2::LoadBalancer",
+     "aws_lb",
+     "arn",
+     {{"LoadBalancerArn", "arn"},
+      {"DNSName", "dns_name"},
+      {"CanonicalHostedZoneID", "zone_id"},
+      {"LoadBalancerFullName", "arn_suffix"},
+      {"LoadBalancerName", "name"}}},
+    {"AWS::ElasticLoadBalancingV2::TargetGroup",
+     "aws_lb_target_group",
+     "arn",
+     {{"TargetGroupArn", "arn"},
+      {"TargetGroupFullName", "arn_suffix"},
+      {"TargetGroupName", "name"}}},
+    {"AWS::ElasticLoadBalancingV2::ListenerRule",
+     "aws_lb_listener_rule",
+     "arn",
+     {{"RuleArn", "arn"}},
+     {"ListenerArn", "Actions", "Conditions"}},
     {"AWS::ECS::TaskDefinition",
      "aws_ecs_task_definition",
      "arn",
@@ -132,7 +151,9 @@ const std::vector<Expected> kExpected = {
 ir::ExprPtr placeholder(const char* type, const char* property) {
   const CuratedMapping* mapping = MappingTables::instance().curated(type);
   const ArgumentMapping* argument = mapping ? mapping->argument(property) : nullptr;
-  if (argument && argument->kind == ArgumentKind::Blocks)
+  bool list = argument && (argument->kind == ArgumentKind::Blocks ||
+                           argument->kind == ArgumentKind::FieldBlocks);
+  if (list)
     return ir::Expr::list({}, {});
   return ir::Expr::string("x", {});
 }

@@ -49,7 +49,9 @@ def read_curated(path):
         elif words[0] == "arg":
             arg = {"property": words[1], "argument": words[2],
                    "kind": words[3] if len(words) > 3 else "value", "args": [],
-                   "spread": [w.split("=")[0] for w in words[4:] if "=" in w]}
+                   "spread": [w.split("=")[-1] if len(words) > 3 and words[3] == "keyed"
+                              else w.split("=")[0] for w in words[4:] if "=" in w],
+                   "block": words[4] if len(words) > 4 else "", "fields": words[4:]}
             owner["args"].append(arg)
             stack.append((depth, arg))
     return mappings
@@ -83,7 +85,22 @@ def check_args(args, schema, where, problems):
             check_required(block, arg["args"], [], f"{where}.{name}", problems)
         elif arg["kind"] == "inline":  # its entries are arguments of this same body
             check_args(arg["args"], schema, where, problems)
-        elif arg["kind"] == "spread":  # ARG=ATTR words: arguments read from another resource
+        elif arg["kind"] == "into":  # an argument of the nested block named after `into`
+            block = schema.get("blocks", {}).get(arg["block"])
+            if block is None:
+                problems.append(f"{where}: '{arg['block']}' is not a nested block")
+            elif name not in block.get("arguments", {}):
+                problems.append(f"{where}.{arg['block']}: '{name}' is not an argument")
+        elif arg["kind"] == "fieldblocks":  # a block per item, holding a block per field
+            block = schema.get("blocks", {}).get(name)
+            if block is None:
+                problems.append(f"{where}: '{name}' is not a nested block")
+                continue
+            for field in arg["fields"]:
+                inner = block.get("blocks", {}).get(field.replace("-", "_"))
+                if inner is None or "values" not in inner.get("arguments", {}):
+                    problems.append(f"{where}.{name}: no block '{field}' with values")
+        elif arg["kind"] in ("spread", "keyed"):  # KEY=ARG words name arguments
             for name in arg["spread"]:
                 if name not in schema.get("arguments", {}):
                     problems.append(f"{where}: '{name}' is not an argument")
@@ -96,8 +113,10 @@ def mapped_names(args):
     for arg in args:
         if arg["kind"] == "inline":
             names |= mapped_names(arg["args"])
-        elif arg["kind"] == "spread":
+        elif arg["kind"] in ("spread", "keyed"):
             names |= set(arg["spread"])
+        elif arg["kind"] == "into":
+            names.add(arg["block"])
         else:
             names.add(arg["argument"])
     return names
