@@ -1,6 +1,8 @@
 // Diagnostics collection and Clang-style printing.
 #include "ir/diagnostics.h"
 
+#include <algorithm>
+
 namespace pm::ir {
 
 std::string SourceLocation::str() const {
@@ -53,6 +55,22 @@ void Diagnostics::append(const Diagnostics& other) {
       ++errorCount_;
     diagnostics_.push_back(diagnostic);
   }
+}
+
+void Diagnostics::appendUnreported(const Diagnostics& other) {
+  Diagnostics unreported;
+  unreported.sources_ = other.sources_;
+  for (const auto& diagnostic : other.diagnostics_) {
+    auto same = [&](const Diagnostic& known) {
+      return known.ruleId == diagnostic.ruleId && known.severity == diagnostic.severity &&
+             known.message == diagnostic.message && known.location == diagnostic.location;
+    };
+    const auto& added = unreported.diagnostics_;
+    if (std::none_of(diagnostics_.begin(), diagnostics_.end(), same) &&
+        std::none_of(added.begin(), added.end(), same))
+      unreported.diagnostics_.push_back(diagnostic);
+  }
+  append(unreported);
 }
 
 std::string Diagnostics::sourceLine(const SourceLocation& location) const {

@@ -44,6 +44,10 @@ public:
   std::size_t errorCount() const { return errorCount_; }
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
   void append(const Diagnostics& other);
+  // Appends what `other` holds that is not already reported here or earlier in `other` (same
+  // rule, severity, location and message): a part read again for another instance, or a
+  // loop body rendered per element, repeats its warnings.
+  void appendUnreported(const Diagnostics& other);
 
   // Clang style: "file:line:col: error: message [RULE]", then the source line and a caret.
   void print(std::ostream& out) const;

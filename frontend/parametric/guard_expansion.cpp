@@ -107,7 +107,7 @@ public:
     ir::Module merged = mergeGuardVariants(read->result.module, variants, overlaps);
     for (const GuardOverlap& overlap : overlaps)
       reportOverlap(overlap);
-    return ParametricModule{std::move(merged), std::move(read->result.fallbacks)};
+    return ParametricModule{std::move(merged), std::move(read->result.fallbacks), {}};
   }
 
   std::map<std::string, LoopDeclaration> loops;

@@ -77,7 +77,7 @@ public:
     if (!module)
       return std::nullopt;
     liftSentinels(*module, table_, text);
-    return ParametricModule{std::move(*module), std::move(fallbacks_)};
+    return ParametricModule{std::move(*module), std::move(fallbacks_), {}};
   }
 
 private:
@@ -260,6 +260,8 @@ std::optional<ParametricModule> readWithLoops(const ReadWithChoices& read,
                           "'" + loop.key + "' cannot be lifted into a target-language loop: " +
                               why + "; it is rendered with the spec's elements");
     diagnostics.append(attempt);
+    for (const auto& [loop, why] : unlifted)
+      expansion->result.renderedLoops.push_back(loop.location);
     return std::move(expansion->result);
   }
 }
@@ -277,7 +279,7 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
         text && part ? readRenderedTemplate(bundle, *part, *text, diagnostics) : std::nullopt;
     if (!module)
       return std::nullopt;
-    return ParametricModule{std::move(*module), {}};
+    return ParametricModule{std::move(*module), {}, {}};
   }
   std::string path = bundle.files.displayPath(part->templatePath);
   auto text = bundle.files.read(part->templatePath);

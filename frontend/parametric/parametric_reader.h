@@ -25,6 +25,8 @@ struct ParametricFallback {
 struct ParametricModule {
   ir::Module module;
   std::vector<ParametricFallback> fallbacks;
+  // Loops that could not be lifted and were rendered over the spec's elements (MIG008).
+  std::vector<ir::SourceLocation> renderedLoops;
 };
 
 // Reads `request.part` of `bundle` with symbolic inputs. The request's spec, outputs and context

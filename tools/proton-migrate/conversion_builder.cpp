@@ -42,28 +42,51 @@ std::string displayName(const ir::InputValues& values, PartRole role, const std:
   return given;
 }
 
-std::optional<ir::Module> readModule(const frontend::Bundle& bundle,
-                                     const frontend::RenderRequest& request,
-                                     backends::ConversionMode mode, ir::Diagnostics& diagnostics) {
-  if (mode == backends::ConversionMode::Parametric)
-    return frontend::readParametric(bundle, request, diagnostics);
-  const frontend::BundlePart* part = bundle.part(request.part);
-  auto text = frontend::renderPart(bundle, request, diagnostics);
-  if (!text || !part)
-    return std::nullopt;
-  return frontend::readRenderedTemplate(bundle, *part, *text, diagnostics);
-}
+// A part's module, and whether it holds values of the instance it was read for: a parametric read
+// bakes them in where it fell back to rendering (MIG008), so such a module serves only that
+// instance.
+struct PartRead {
+  std::optional<ir::Module> module;
+  bool instanceSpecific = false;
+};
 
 // The backends do not emit loops over lists of objects yet (neither the element type nor a
 // deployment's list is modeled for them), so a loop the parametric reader lifted is expanded
 // here for the spec's elements, and reported.
-void expandLoopsForBackends(ir::Module& module, const ir::InputValues& values,
+bool expandLoopsForBackends(ir::Module& module, const ir::InputValues& values,
                             ir::Diagnostics& diagnostics) {
-  for (const ir::SourceLocation& loop : ir::expandLoops(module, values))
+  std::vector<ir::SourceLocation> expanded = ir::expandLoops(module, values);
+  for (const ir::SourceLocation& loop : expanded)
     diagnostics.warning("MIG008", loop,
                         "this loop is expanded for the spec's elements: the backends do not "
                         "emit loops over lists of objects yet (the list is not an input of the "
                         "converted code)");
+  return !expanded.empty();
+}
+
+PartRead readModule(const frontend::Bundle& bundle, const frontend::RenderRequest& request,
+                    const std::optional<ir::InputValues>& values, backends::ConversionMode mode,
+                    ir::Diagnostics& diagnostics) {
+  PartRead read;
+  if (mode == backends::ConversionMode::Parametric) {
+    // A fallback inside a rendered loop is reported once per element: keep one of each.
+    ir::Diagnostics found;
+    auto parametric = frontend::readParametricModule(bundle, request, found);
+    diagnostics.appendUnreported(found);
+    if (!parametric)
+      return read;
+    read.instanceSpecific = !parametric->fallbacks.empty() || !parametric->renderedLoops.empty();
+    read.module = std::move(parametric->module);
+    if (values && expandLoopsForBackends(*read.module, *values, diagnostics))
+      read.instanceSpecific = true;
+    return read;
+  }
+  const frontend::BundlePart* part = bundle.part(request.part);
+  auto text = frontend::renderPart(bundle, request, diagnostics);
+  if (text && part)
+    read.module = frontend::readRenderedTemplate(bundle, *part, *text, diagnostics);
+  read.instanceSpecific = true;
+  return read;
 }
 
 // A Terraform part keeps its own files: only the terraform target can take them over.
@@ -92,6 +115,55 @@ std::string partModuleName(const frontend::Bundle& bundle, PartRole role,
   return name;
 }
 
+namespace {
+
+// Adds the modules and deployments of one part. A part shared by several service instances is
+// one module, unless reading it baked the first instance's values in: then every instance gets
+// its own module, and the diagnostics the later reads repeat are reported once.
+bool addPart(backends::ConversionModel& model, const frontend::Bundle& bundle,
+             const frontend::BundlePart& part, const TemplateInputs& inputs,
+             ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources) {
+  bool terraform = isTerraformPart(part);
+  // Rendered mode always names instance modules after their instance.
+  bool perInstance = model.mode == backends::ConversionMode::Rendered;
+  bool failed = false;
+  std::vector<std::string> instances = deploymentNames(part.role, inputs);
+  for (std::size_t index = 0; index < instances.size(); ++index) {
+    const std::string& instance = instances[index];
+    frontend::RenderRequest request = inputs.request(part.role, instance);
+    auto values = frontend::requestValues(bundle, request, diagnostics);
+    std::string moduleName = partModuleName(
+        bundle, part.role, perInstance && part.role == PartRole::Instance ? instance : "");
+    if (!model.modules.find(moduleName)) {
+      ir::Diagnostics repeated;
+      ir::Diagnostics& sink = index == 0 ? diagnostics : repeated;
+      PartRead read =
+          terraform
+              ? PartRead{readTerraformModule(bundle, part, moduleName, terraformSources, sink)}
+              : readModule(bundle, request, values, model.mode, sink);
+      diagnostics.appendUnreported(repeated);
+      if (!read.module) {
+        failed = true;
+        continue;
+      }
+      if (!perInstance && read.instanceSpecific && part.role == PartRole::Instance &&
+          instances.size() > 1) {
+        perInstance = true;
+        moduleName = partModuleName(bundle, part.role, instance);
+      }
+      read.module->name = moduleName;
+      read.module->kind = frontend::moduleKindOf(part.role);
+      model.modules.add(std::move(*read.module));
+    }
+    if (values)
+      model.deployments.push_back(
+          {moduleName, displayName(*values, part.role, instance), "", std::move(*values)});
+  }
+  return !failed;
+}
+
+} // namespace
+
 std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bundle& bundle,
                                                               const TemplateInputs& inputs,
                                                               backends::ConversionMode mode,
@@ -102,36 +174,9 @@ std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bu
   model.templateVersion = bundle.majorVersion;
   model.mode = mode;
   bool failed = false;
-  for (const frontend::BundlePart& part : bundle.parts) {
-    bool terraform = isTerraformPart(part);
-    if (part.templatePath.empty() && !terraform)
-      continue;
-    bool perInstance = mode == backends::ConversionMode::Rendered;
-    for (const std::string& instance : deploymentNames(part.role, inputs)) {
-      frontend::RenderRequest request = inputs.request(part.role, instance);
-      auto values = frontend::requestValues(bundle, request, diagnostics);
-      std::string moduleName = partModuleName(
-          bundle, part.role,
-          perInstance && part.role == PartRole::Instance && !instance.empty() ? instance : "");
-      if (!model.modules.find(moduleName)) {
-        auto module =
-            terraform ? readTerraformModule(bundle, part, moduleName, terraformSources, diagnostics)
-                      : readModule(bundle, request, mode, diagnostics);
-        if (!module) {
-          failed = true;
-          continue;
-        }
-        if (values)
-          expandLoopsForBackends(*module, *values, diagnostics);
-        module->name = moduleName;
-        module->kind = frontend::moduleKindOf(part.role);
-        model.modules.add(std::move(*module));
-      }
-      if (values)
-        model.deployments.push_back(
-            {moduleName, displayName(*values, part.role, instance), "", std::move(*values)});
-    }
-  }
+  for (const frontend::BundlePart& part : bundle.parts)
+    if (!part.templatePath.empty() || isTerraformPart(part))
+      failed = !addPart(model, bundle, part, inputs, diagnostics, terraformSources) || failed;
   if (failed)
     return std::nullopt;
   ir::runPasses(model.modules, diagnostics, model.passes);
