@@ -15,6 +15,8 @@ std::string_view inputTypeName(InputType type) {
     return "boolean";
   case InputType::List:
     return "list";
+  case InputType::Object:
+    return "object";
   }
   return "string";
 }

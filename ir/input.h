@@ -12,7 +12,9 @@
 
 namespace pm::ir {
 
-enum class InputType { String, Number, Integer, Boolean, List };
+// Object only describes the elements of a list of objects (the pipeline's service_instances) and
+// their nested objects; a schema input is never an object.
+enum class InputType { String, Number, Integer, Boolean, List, Object };
 
 std::string_view inputTypeName(InputType type);
 
@@ -20,6 +22,8 @@ struct Input {
   std::string name;
   InputType type = InputType::String;
   InputType itemType = InputType::String; // element type when type is List
+  // The fields of an Object, or of each element of a List of Object, by name (`name`, `inputs`).
+  std::vector<Input> fields;
   // The CloudFormation parameter type as written ("AWS::EC2::VPC::Id", "CommaDelimitedList");
   // empty for schema inputs. Kept because targets can check the AWS-specific types.
   std::string cloudFormationType;

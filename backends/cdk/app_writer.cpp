@@ -6,6 +6,9 @@
 #include "backends/cdk/typescript_text.h"
 #include "ir/target_names.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <sstream>
 
 namespace pm::backends::cdk {
@@ -96,7 +99,10 @@ private:
          << "  synthesizer: synthesizer(),\n";
     for (const StackProp& prop : stack.props) {
       const ir::BoundValue* value = deployment ? boundValue(prop, deployment->values) : nullptr;
-      if (value) {
+      if (const std::vector<ir::LoopElement>* elements = objectList(prop, deployment)) {
+        out_ << "  " << prop.name << ": " << objectListLiteral(prop.input->fields, *elements)
+             << ",\n";
+      } else if (value) {
         out_ << "  " << prop.name << ": " << literal(prop, *value) << ",\n";
       } else if (!prop.optional) {
         diagnostics_.warning(kCdkNotCarriedRule, stack.module->location,
@@ -118,6 +124,53 @@ private:
     if (prop.type == "string[]")
       return writer_.write(value.bare, kStringListShape);
     return value.bare ? writer_.raw(value.bare) : tsString(value.text);
+  }
+
+  // The elements of a list of objects the stack loops over (the pipeline's instances).
+  static const std::vector<ir::LoopElement>* objectList(const StackProp& prop,
+                                                        const Deployment* deployment) {
+    if (!deployment || !prop.input || prop.input->itemType != ir::InputType::Object)
+      return nullptr;
+    auto found = deployment->values.collections.find(prop.key);
+    return found == deployment->values.collections.end() ? nullptr : &found->second;
+  }
+
+  static std::string objectListLiteral(const std::vector<ir::Input>& fields,
+                                       const std::vector<ir::LoopElement>& elements) {
+    std::string text = "[";
+    for (const ir::LoopElement& element : elements)
+      text += "\n    " + objectLiteral(fields, element, "") + ",";
+    return text + (elements.empty() ? "]" : "\n  ]");
+  }
+
+  static std::string objectLiteral(const std::vector<ir::Input>& fields,
+                                   const ir::LoopElement& element, const std::string& prefix) {
+    std::vector<std::string> entries;
+    for (const ir::Input& field : fields) {
+      std::string path = prefix + field.name;
+      if (field.type == ir::InputType::Object) {
+        entries.push_back(tsKey(field.name) + ": " +
+                          objectLiteral(field.fields, element, path + "."));
+        continue;
+      }
+      // An instance without the field gives the type's empty value, as Jinja prints nothing.
+      auto found = element.find(path);
+      entries.push_back(
+          tsKey(field.name) + ": " +
+          fieldLiteral(field, found == element.end() ? ir::BoundValue{} : found->second));
+    }
+    return entries.empty() ? "{}" : fmt::format("{{ {} }}", fmt::join(entries, ", "));
+  }
+
+  static std::string fieldLiteral(const ir::Input& field, const ir::BoundValue& value) {
+    if ((field.type == ir::InputType::Number || field.type == ir::InputType::Integer) &&
+        !tsNumber(value.text).empty())
+      return value.text;
+    if (field.type == ir::InputType::Number || field.type == ir::InputType::Integer)
+      return "0";
+    if (field.type == ir::InputType::Boolean)
+      return value.truth && !value.text.empty() ? "true" : "false";
+    return tsString(value.text);
   }
 
   static std::string emptyValue(const StackProp& prop) {

@@ -280,9 +280,11 @@ std::string ExpressionWriter::listItem(const ExprPtr& item, PropertyShape elemen
     inner.loops[item->name()] = {name, name + "Index"};
     inner.loops["loop"] = {name, name + "Index"};
     ExpressionWriter writer(classes_, inner, diagnostics_);
+    writer.indent_ = indent_;
     std::string collection = convert(value(arguments[0]), kAnyShape);
+    // Parentheses: an arrow function's body that starts with `{` would be a block.
     return "...(" + collection + " as any[]).map((" + name + ": any, " + name +
-           "Index: number) => " + writer.write(arguments[1], element) + ")";
+           "Index: number) => (" + writer.write(arguments[1], element) + "))";
   }
   return write(item, element);
 }

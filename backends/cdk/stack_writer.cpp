@@ -61,23 +61,43 @@ std::string fileStem(std::string_view name) {
   return stem.empty() ? "module" : stem;
 }
 
-std::string tsTypeOf(ir::InputType type, ir::InputType itemType, bool context) {
+std::string tsTypeOf(const ir::Input& input);
+
+// `{ name: string; inputs: { port: number } }` for an object's fields.
+std::string tsObjectType(const std::vector<ir::Input>& fields) {
+  std::string text = "{ ";
+  for (const ir::Input& field : fields)
+    text += tsKey(field.name) + ": " + tsTypeOf(field) + "; ";
+  return text + "}";
+}
+
+std::string tsScalarType(ir::InputType type) {
   switch (type) {
-  case ir::InputType::String:
-    return "string";
   case ir::InputType::Number:
   case ir::InputType::Integer:
     return "number";
   case ir::InputType::Boolean:
     return "boolean";
-  case ir::InputType::List:
-    if (context)
-      return "any[]";
-    return itemType == ir::InputType::String    ? "string[]"
-           : itemType == ir::InputType::Boolean ? "boolean[]"
-                                                : "number[]";
+  default:
+    return "string";
   }
-  return "any";
+}
+
+std::string tsTypeOf(const ir::Input& input) {
+  switch (input.type) {
+  case ir::InputType::Object:
+    return tsObjectType(input.fields);
+  case ir::InputType::List:
+    if (input.itemType == ir::InputType::Object)
+      return "Array<" + tsObjectType(input.fields) + ">";
+    // A context list Proton filled without a schema type (the instance list of a pipeline
+    // that no loop reads).
+    if (input.isContext)
+      return "any[]";
+    return tsScalarType(input.itemType) + "[]";
+  default:
+    return tsScalarType(input.type);
+  }
 }
 
 TsType scopeTypeOf(const StackProp& prop) {
@@ -553,7 +573,7 @@ StackClass describeStack(const ir::Module& module, const ConversionModel& model)
     prop.source = input.isContext ? StackProp::Source::Context : StackProp::Source::Input;
     prop.key = input.name;
     prop.name = cdkName(model, module, NamedKind::Input, input.name, kCamel);
-    prop.type = tsTypeOf(input.type, input.itemType, input.isContext);
+    prop.type = tsTypeOf(input);
     prop.inputType = input.type;
     prop.optional = input.defaultValue || !(input.required || input.isContext);
     prop.input = &input;

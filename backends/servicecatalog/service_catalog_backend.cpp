@@ -2,6 +2,7 @@
 // over), then the portfolio and the hand-over files that list them.
 #include "backends/servicecatalog/service_catalog_backend.h"
 
+#include "backends/loop_fallback.h"
 #include "backends/servicecatalog/catalog_instructions.h"
 #include "backends/servicecatalog/catalog_layout.h"
 #include "backends/servicecatalog/cloudformation_writer.h"
@@ -18,7 +19,10 @@ public:
   std::string_view name() const override { return "servicecatalog"; }
   void emit(const ConversionModel& model, OutputTree& output,
             ir::Diagnostics& diagnostics) const override {
-    emitServiceCatalog({&model}, options_, output, diagnostics);
+    // Fn::ForEach iterates a list of strings, never the pipeline's list of instances.
+    ConversionModel expanded =
+        withUnsupportedLoopsExpanded(model, isInputCollection, name(), diagnostics);
+    emitServiceCatalog({&expanded}, options_, output, diagnostics);
   }
 
 private:

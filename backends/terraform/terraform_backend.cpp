@@ -1,6 +1,7 @@
 // The terraform target: a module folder per model module, a root calling them per deployment.
 #include "backends/terraform/terraform_backend.h"
 
+#include "backends/loop_fallback.h"
 #include "backends/terraform/module_writer.h"
 #include "backends/terraform/root_writer.h"
 
@@ -16,8 +17,11 @@ class TerraformBackend : public Backend {
 public:
   std::string_view name() const override { return "terraform"; }
 
-  void emit(const ConversionModel& model, OutputTree& output,
+  void emit(const ConversionModel& given, OutputTree& output,
             ir::Diagnostics& diagnostics) const override {
+    // The roots do not pass the pipeline's instance list to a module yet.
+    ConversionModel model =
+        withUnsupportedLoopsExpanded(given, isInputCollection, name(), diagnostics);
     std::map<std::string, tf::ModuleInterface> interfaces;
     tf::MappingCounts counts;
     for (const ir::Module& module : model.modules.modules()) {

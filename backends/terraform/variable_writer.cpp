@@ -21,13 +21,31 @@ std::string typeName(ir::InputType type) {
     return "bool";
   case ir::InputType::List:
     return "list";
+  case ir::InputType::Object:
+    return "object";
   }
   return "string";
 }
 
+std::string variableType(const ir::Input& input);
+
+// object({ name = string, inputs = object({ port = number }) })
+std::string objectType(const std::vector<ir::Input>& fields) {
+  std::string text = "object({";
+  for (const ir::Input& field : fields)
+    text +=
+        std::string(text.ends_with("{") ? " " : ", ") + field.name + " = " + variableType(field);
+  return text + " })";
+}
+
 std::string variableType(const ir::Input& input) {
+  if (input.type == ir::InputType::Object)
+    return objectType(input.fields);
   if (input.type == ir::InputType::List)
-    return "list(" + typeName(input.itemType) + ")";
+    return "list(" +
+           (input.itemType == ir::InputType::Object ? objectType(input.fields)
+                                                    : typeName(input.itemType)) +
+           ")";
   return typeName(input.type);
 }
 

@@ -5,6 +5,7 @@
 #include "frontend/cloudformation/cloudformation_reader.h"
 #include "frontend/jinja/jinja.h"
 #include "frontend/parametric/guard_expansion.h"
+#include "frontend/parametric/loop_collections.h"
 #include "frontend/parametric/loop_lifting.h"
 #include "frontend/parametric/sentinel_lifting.h"
 #include "frontend/parametric/symbolic_context.h"
@@ -229,6 +230,23 @@ void declareInputs(ir::Module& module, const Bundle& bundle, PartRole role) {
   module.upstreamModules.assign(upstream.begin(), upstream.end());
   module.kind = moduleKindOf(role);
   module.name = bundle.name;
+  typeLoopCollections(module, bundle);
+}
+
+// Loops over one list refer to each other's names (a stage lists `Deploy{{ loop.index }}`
+// projects another loop makes): when one of them is rendered with the spec's elements, the
+// others must be too, or the names one renders would name resources the others only loop over.
+void failLoopsOverFailedLists(const std::map<std::string, LoopDeclaration>& loops,
+                              LoopFailures& failures) {
+  std::map<std::string, const LoopDeclaration*> failedLists;
+  for (const auto& [variable, loop] : loops)
+    if (failures.count(loop.key))
+      failedLists.emplace(loop.site.collection, &loop);
+  for (const auto& [variable, loop] : loops) {
+    auto failed = failedLists.find(loop.site.collection);
+    if (failed != failedLists.end() && !failures.count(loop.key))
+      failures[loop.key] = "'" + failed->second->key + "' over the same list cannot be lifted";
+  }
 }
 
 // Guards and loops lifted; each loop that cannot be is added to `concreteLoops` (which `read`
@@ -246,6 +264,7 @@ std::optional<ParametricModule> readWithLoops(const ReadWithChoices& read,
     }
     LoopFailures failures = std::move(expansion->failedLoops);
     liftLoops(expansion->result.module, expansion->loops, failures);
+    failLoopsOverFailedLists(expansion->loops, failures);
     bool retry = false;
     for (const auto& [variable, loop] : expansion->loops)
       if (auto failed = failures.find(loop.key);

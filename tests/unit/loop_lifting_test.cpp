@@ -1,6 +1,8 @@
 // Loops of parametric mode on the pipeline fixture: a `for` over service_instances becomes a
 // looped resource or a ForEach list item; a loop whose body tests the element renders with the
-// spec's instances, reported; instantiating gives the rendered module for 2 instances.
+// spec's instances, reported, and so do the other loops over that list; instantiating gives the
+// rendered module for 2 instances. The lifted cases read a copy of the fixture whose stage loop
+// does not test the element.
 #include "frontend/bundle/bundle.h"
 #include "frontend/bundle/spec.h"
 #include "frontend/parametric/parametric_reader.h"
@@ -9,9 +11,14 @@
 #include "ir/instantiate.h"
 #include "ir/loop_expansion.h"
 
+#include "temp_tree.h"
+
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace pm;
@@ -28,8 +35,35 @@ struct PipelineRead {
   std::optional<ir::Module> module;
 };
 
-void readPipeline(PipelineRead& read) {
-  read.bundle = frontend::readBundle(kPipeline.string(), read.diagnostics);
+std::string readText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void replaceOnce(std::string& text, const std::string& from, const std::string& to) {
+  std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+}
+
+// The fixture with a stage loop that does not test the element (no approval stage, every deploy
+// stage reads the image), so every loop over service_instances lifts.
+std::string liftablePipeline(const test::TempTree& tree) {
+  fs::copy(kPipeline, tree.path("bundle"), fs::copy_options::recursive);
+  fs::path template_ =
+      fs::path(tree.path("bundle")) / "pipeline_infrastructure/cloudformation.yaml";
+  std::string text = readText(template_);
+  replaceOnce(text, "{%- if loop.last and not loop.first and pipeline.inputs.require_approval %}",
+              "{%- if false %}");
+  replaceOnce(text, "{{ 'Image' if loop.first else 'Source' }}", "Image");
+  std::ofstream(template_, std::ios::binary) << text;
+  return tree.path("bundle");
+}
+
+void readPipeline(PipelineRead& read, const std::string& bundle = kPipeline.string()) {
+  read.bundle = frontend::readBundle(bundle, read.diagnostics);
   REQUIRE(read.bundle);
   read.spec = frontend::readSpec((kPipeline / "spec/spec.yaml").string(), read.diagnostics);
   REQUIRE(read.spec);
@@ -56,7 +90,8 @@ int countForEach(const ir::Module& module) {
 
 TEST_CASE("a for over service_instances becomes a looped resource and ForEach list items") {
   PipelineRead read;
-  readPipeline(read);
+  test::TempTree tree;
+  readPipeline(read, liftablePipeline(tree));
   const ir::Resource* deploy = read.module->findResource("Deploy${loop.index}Project");
   REQUIRE(deploy);
   REQUIRE(deploy->loop);
@@ -74,11 +109,22 @@ TEST_CASE("a loop whose body tests the element is rendered with the spec's insta
     reported = reported || (diagnostic.ruleId == "MIG008" && diagnostic.location.line == 146 &&
                             diagnostic.message.find("loop.last") != std::string::npos);
   CHECK(reported);
+  // The loops over the same list (lines 18 and 80) render with it: the stages it renders name
+  // the Deploy projects the other loop makes.
+  for (int line : {18, 80})
+    CHECK(std::any_of(read.diagnostics.all().begin(), read.diagnostics.all().end(),
+                      [&](const ir::Diagnostic& diagnostic) {
+                        return diagnostic.ruleId == "MIG008" && diagnostic.location.line == line &&
+                               diagnostic.message.find("over the same list") != std::string::npos;
+                      }));
+  CHECK(read.module->findResource("Deploy1Project"));
+  CHECK(read.module->findResource("Deploy2Project"));
 }
 
 TEST_CASE("instantiating the looped pipeline gives the rendered pipeline for two instances") {
   PipelineRead read;
-  readPipeline(read);
+  test::TempTree tree;
+  readPipeline(read, liftablePipeline(tree));
   auto values = frontend::requestValues(*read.bundle, read.request, read.diagnostics);
   REQUIRE(values);
   REQUIRE(values->collections["service_instances"].size() == 2);
@@ -98,7 +144,8 @@ TEST_CASE("instantiating the looped pipeline gives the rendered pipeline for two
 
 TEST_CASE("expanding loops alone keeps every other reference symbolic") {
   PipelineRead read;
-  readPipeline(read);
+  test::TempTree tree;
+  readPipeline(read, liftablePipeline(tree));
   auto values = frontend::requestValues(*read.bundle, read.request, read.diagnostics);
   REQUIRE(values);
   ir::Module expanded = *read.module;

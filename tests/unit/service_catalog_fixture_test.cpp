@@ -2,6 +2,7 @@
 // with the spec's values as parameters (Fn::If, Fn::Sub and Refs evaluated here), gives the
 // resources of the parametric module instantiated with those values, which rendered mode
 // reads (DESIGN.md's correctness property, checked for the module by parametric tests).
+#include "backends/loop_fallback.h"
 #include "backends/servicecatalog/cloudformation_writer.h"
 #include "backends/servicecatalog/product_template.h"
 #include "backends/servicecatalog/service_catalog_backend.h"
@@ -274,8 +275,11 @@ TEST_CASE("Service Catalog product templates give the fixtures' resources for th
     CAPTURE(fixture.bundle);
     CAPTURE(fixture.spec);
     ir::Diagnostics diagnostics;
-    auto model = buildModel(fixture, diagnostics);
-    REQUIRE(model);
+    auto parametric = buildModel(fixture, diagnostics);
+    REQUIRE(parametric);
+    // As the backend does: loops over the pipeline's instances are expanded per deployment.
+    auto model = std::optional(backends::withUnsupportedLoopsExpanded(
+        *parametric, backends::isInputCollection, "servicecatalog", diagnostics));
     for (const backends::Deployment& deployment : model->deployments) {
       CAPTURE(deployment.name);
       const ir::Module* module = model->modules.find(deployment.module);

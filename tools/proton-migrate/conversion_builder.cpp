@@ -2,7 +2,6 @@
 #include "tools/proton-migrate/conversion_builder.h"
 
 #include "frontend/parametric/parametric_reader.h"
-#include "ir/loop_expansion.h"
 #include "tools/proton-migrate/terraform_bundle.h"
 
 namespace pm::driver {
@@ -50,23 +49,8 @@ struct PartRead {
   bool instanceSpecific = false;
 };
 
-// The backends do not emit loops over lists of objects yet (neither the element type nor a
-// deployment's list is modeled for them), so a loop the parametric reader lifted is expanded
-// here for the spec's elements, and reported.
-bool expandLoopsForBackends(ir::Module& module, const ir::InputValues& values,
-                            ir::Diagnostics& diagnostics) {
-  std::vector<ir::SourceLocation> expanded = ir::expandLoops(module, values);
-  for (const ir::SourceLocation& loop : expanded)
-    diagnostics.warning("MIG008", loop,
-                        "this loop is expanded for the spec's elements: the backends do not "
-                        "emit loops over lists of objects yet (the list is not an input of the "
-                        "converted code)");
-  return !expanded.empty();
-}
-
 PartRead readModule(const frontend::Bundle& bundle, const frontend::RenderRequest& request,
-                    const std::optional<ir::InputValues>& values, backends::ConversionMode mode,
-                    ir::Diagnostics& diagnostics) {
+                    backends::ConversionMode mode, ir::Diagnostics& diagnostics) {
   PartRead read;
   if (mode == backends::ConversionMode::Parametric) {
     // A fallback inside a rendered loop is reported once per element: keep one of each.
@@ -77,8 +61,6 @@ PartRead readModule(const frontend::Bundle& bundle, const frontend::RenderReques
       return read;
     read.instanceSpecific = !parametric->fallbacks.empty() || !parametric->renderedLoops.empty();
     read.module = std::move(parametric->module);
-    if (values && expandLoopsForBackends(*read.module, *values, diagnostics))
-      read.instanceSpecific = true;
     return read;
   }
   const frontend::BundlePart* part = bundle.part(request.part);
@@ -140,7 +122,7 @@ bool addPart(backends::ConversionModel& model, const frontend::Bundle& bundle,
       PartRead read =
           terraform
               ? PartRead{readTerraformModule(bundle, part, moduleName, terraformSources, sink)}
-              : readModule(bundle, request, values, model.mode, sink);
+              : readModule(bundle, request, model.mode, sink);
       diagnostics.appendUnreported(repeated);
       if (!read.module) {
         failed = true;
