@@ -25,7 +25,7 @@ public:
                                                       tf::moduleFolder(model, module.name), output,
                                                       diagnostics, counts));
     }
-    tf::writeRoot(model, interfaces, "root", output);
+    tf::writeRoot(model, interfaces, "root", output, diagnostics);
     int total = counts.curated + counts.awscc + counts.unmapped;
     if (total > 0)
       diagnostics.report(ir::Severity::Note, "TF000", {},
