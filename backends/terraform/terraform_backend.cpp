@@ -3,6 +3,7 @@
 
 #include "backends/terraform/module_writer.h"
 #include "backends/terraform/root_writer.h"
+#include "ir/passes/expand_serverless.h"
 
 #include <fmt/format.h>
 
@@ -16,8 +17,12 @@ class TerraformBackend : public Backend {
 public:
   std::string_view name() const override { return "terraform"; }
 
-  void emit(const ConversionModel& model, OutputTree& output,
+  void emit(const ConversionModel& original, OutputTree& output,
             ir::Diagnostics& diagnostics) const override {
+    // Terraform has no SAM transform: the AWS::Serverless resources are expanded first.
+    ConversionModel model = original;
+    for (ir::Module& module : model.modules.modules())
+      ir::expandServerless(module, diagnostics);
     std::map<std::string, tf::ModuleInterface> interfaces;
     tf::MappingCounts counts;
     for (const ir::Module& module : model.modules.modules()) {
