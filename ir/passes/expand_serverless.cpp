@@ -105,9 +105,10 @@ Entries codeOf(const Entries& properties, const Build& b) {
     } else {
       // "s3://bucket/key": the bucket is the third '/' field, the key what follows it.
       auto bucket = [&](const ExprPtr& leaf) {
-        return Expr::call(ExprKind::Select,
-                          {b.str("2"), Expr::call(ExprKind::Split, {b.str("/"), leaf}, b.at)},
-                          b.at);
+        return Expr::call(
+            ExprKind::Select,
+            {Expr::number("2", 2, b.at), Expr::call(ExprKind::Split, {b.str("/"), leaf}, b.at)},
+            b.at);
       };
       auto key = [&](const ExprPtr& leaf) {
         std::string text = literal(leaf);
@@ -115,8 +116,9 @@ Entries codeOf(const Entries& properties, const Build& b) {
           return b.str(text.substr(text.find('/', 5) + 1));
         ExprPtr prefix = Expr::call(
             ExprKind::Join, {b.str(""), b.list({b.str("s3://"), bucket(leaf), b.str("/")})}, b.at);
-        return Expr::call(ExprKind::Select,
-                          {b.str("1"), Expr::call(ExprKind::Split, {prefix, leaf}, b.at)}, b.at);
+        return Expr::call(
+            ExprKind::Select,
+            {Expr::number("1", 1, b.at), Expr::call(ExprKind::Split, {prefix, leaf}, b.at)}, b.at);
       };
       auto literalBucket = [&](const ExprPtr& leaf) {
         std::string text = literal(leaf);
@@ -141,7 +143,7 @@ struct Expansion {
   ExprPtr globals;
   std::vector<Resource> out = {};
   // Routes SAM writes into each API's OpenAPI body: api -> path -> method -> integration.
-  std::map<std::string, std::map<std::string, Entries>> httpRoutes = {}, restRoutes = {};
+  std::map<std::string, std::map<std::string, Entries>> restRoutes = {};
   std::set<std::string> implicitApis = {};
 
   ExprPtr globalSection(std::string_view name) const { return valueOf(globals, name); }
@@ -150,6 +152,8 @@ struct Expansion {
             std::vector<ExprPtr> eventPolicies);
   void event(const Resource& function, const std::string& name, const ExprPtr& event,
              std::vector<ExprPtr>& eventPolicies);
+  void httpRoute(const Resource& function, const std::string& id, const ExprPtr& properties);
+  void restRoute(const Resource& function, const std::string& id, const ExprPtr& properties);
   void httpApi(const Resource& resource);
   void restApi(const Resource& resource);
   void simpleTable(const Resource& resource);
@@ -334,38 +338,120 @@ void Expansion::event(const Resource& function, const std::string& name, const E
                                           b.entry("Id", b.str(id + "LambdaTarget"))})})));
     out.push_back(generated(function, id, "AWS::Events::Rule", std::move(rule)));
     permission(id + "Permission", "events.amazonaws.com", b.getAtt(id, "Arn"));
-  } else if (type == "HttpApi" || type == "Api") {
-    bool http = type == "HttpApi";
-    ExprPtr apiId = property(http ? "ApiId" : "RestApiId");
-    std::string api = apiId && apiId->kind() == ExprKind::Ref
-                          ? apiId->name()
-                          : (http ? "ServerlessHttpApi" : "ServerlessRestApi");
-    if (!apiId)
-      implicitApis.insert(api);
-    std::string path = literal(property("Path")), method = literal(property("Method"));
-    std::string arnMethod = lower(method) == "any" ? "*" : upper(method);
-    std::string stage = http ? "*" : "Prod";
-    permission(
-        id + (http ? "Permission" : "PermissionProd"), "apigateway.amazonaws.com",
-        subExpr("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/" +
-                    std::string(http ? "*" : "*") + "/" + arnMethod + arnPath(path),
-                {b.entry("__ApiId__", b.ref(api))}, b.at));
-    (void)stage;
-    Entries integration = {
-        b.entry("type", b.str("aws_proxy")), b.entry("httpMethod", b.str("POST")),
-        b.entry("uri", subExpr("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/"
-                               "2015-03-31/functions/${" +
-                                   function.logicalId + ".Arn}/invocations",
-                               {}, b.at))};
-    if (http)
-      integration.push_back(b.entry("payloadFormatVersion", b.str("2.0")));
-    std::string key = lower(method) == "any" ? "x-amazon-apigateway-any-method" : lower(method);
-    (http ? httpRoutes : restRoutes)[api][path].push_back(
-        b.entry(key, b.map({b.entry("x-amazon-apigateway-integration", b.map(integration)),
-                            b.entry("responses", b.map({}))})));
+  } else if (type == "HttpApi") {
+    httpRoute(function, id, properties);
+  } else if (type == "Api") {
+    restRoute(function, id, properties);
   } else {
     unsupported(event ? event->location() : b.at, "the " + type + " event " + name);
   }
+}
+
+// The API an event names (ApiId/RestApiId), else the implicit one SAM creates.
+std::string eventApi(const ExprPtr& apiId, const char* implicit,
+                     std::set<std::string>& implicitApis) {
+  if (apiId && apiId->kind() == ExprKind::Ref)
+    return apiId->name();
+  implicitApis.insert(implicit);
+  return implicit;
+}
+
+// The execute-api ARN a permission allows: the API, any stage, the method and the path with
+// its {parameters} as *.
+ExprPtr invokeArn(const std::string& api, const std::string& method, const ExprPtr& path,
+                  const Build& b) {
+  std::string arnMethod = lower(method) == "any" || method.empty() ? "*" : upper(method);
+  ExprPtr prefix = subExpr("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:"
+                           "${__ApiId__}/*/" +
+                               arnMethod,
+                           {b.entry("__ApiId__", b.ref(api))}, b.at);
+  if (!path || path->kind() == ExprKind::String)
+    return Expr::call(ExprKind::Join, {b.str(""), b.list({prefix, b.str(arnPath(literal(path)))})},
+                      b.at);
+  ExprPtr pathArn = path;
+  if (path->kind() == ExprKind::Sub) {
+    SubTemplate sub = path->sub();
+    for (SubPart& part : sub.parts)
+      if (part.kind == SubPart::Kind::Text)
+        part.text = arnPath(part.text);
+    pathArn = Expr::sub(std::move(sub), path->location());
+  }
+  return Expr::call(ExprKind::Join, {b.str(""), b.list({prefix, pathArn})}, b.at);
+}
+
+// `value` present only when `resource` is: its guards and Condition around it.
+ExprPtr presentWith(const Resource& resource, ExprPtr value) {
+  ExprPtr absent = Expr::ref("AWS::NoValue", value->location());
+  for (auto guard = resource.guards.rbegin(); guard != resource.guards.rend(); ++guard)
+    value = guard->whenTrue ? Expr::guarded(guard->variable, value, absent, value->location())
+                            : Expr::guarded(guard->variable, absent, value, value->location());
+  if (resource.condition)
+    value = Expr::ifThen(resource.condition->name, value, absent, value->location());
+  return value;
+}
+
+// An HttpApi event: a permission, and the route and integration SAM writes into the API's
+// OpenAPI body, here as resources of their own (the path may be an expression, which a body's
+// keys cannot hold).
+void Expansion::httpRoute(const Resource& function, const std::string& id,
+                          const ExprPtr& properties) {
+  Build b{function.location};
+  std::string api = eventApi(valueOf(properties, "ApiId"), "ServerlessHttpApi", implicitApis);
+  ExprPtr path = valueOf(properties, "Path");
+  std::string method = literal(valueOf(properties, "Method"));
+  out.push_back(generated(function, id + "Permission", "AWS::Lambda::Permission",
+                          {b.entry("Action", b.str("lambda:InvokeFunction")),
+                           b.entry("FunctionName", b.ref(function.logicalId)),
+                           b.entry("Principal", b.str("apigateway.amazonaws.com")),
+                           b.entry("SourceArn", invokeArn(api, method, path, b))}));
+  out.push_back(
+      generated(function, id + "Integration", "AWS::ApiGatewayV2::Integration",
+                {b.entry("ApiId", b.ref(api)), b.entry("IntegrationType", b.str("AWS_PROXY")),
+                 b.entry("IntegrationUri", b.getAtt(function.logicalId, "Arn")),
+                 b.entry("PayloadFormatVersion", b.str("2.0"))}));
+  ExprPtr routeKey =
+      path ? Expr::call(ExprKind::Join,
+                        {b.str(" "), b.list({b.str(method.empty() ? "ANY" : upper(method)), path})},
+                        b.at)
+           : b.str("$default");
+  out.push_back(generated(
+      function, id + "Route", "AWS::ApiGatewayV2::Route",
+      {b.entry("ApiId", b.ref(api)), b.entry("RouteKey", routeKey),
+       b.entry("Target",
+               Expr::call(ExprKind::Join,
+                          {b.str("/"), b.list({b.str("integrations"),
+                                               b.getAtt(id + "Integration", "IntegrationId")})},
+                          b.at))}));
+}
+
+// An Api event: a permission, and the method in the REST API's swagger body.
+void Expansion::restRoute(const Resource& function, const std::string& id,
+                          const ExprPtr& properties) {
+  Build b{function.location};
+  std::string api = eventApi(valueOf(properties, "RestApiId"), "ServerlessRestApi", implicitApis);
+  ExprPtr pathExpr = valueOf(properties, "Path");
+  std::string path = literal(pathExpr), method = literal(valueOf(properties, "Method"));
+  if (path.empty()) {
+    unsupported(pathExpr ? pathExpr->location() : b.at,
+                "the Api event " + id + " (its Path is not a string)");
+    return;
+  }
+  out.push_back(generated(function, id + "PermissionProd", "AWS::Lambda::Permission",
+                          {b.entry("Action", b.str("lambda:InvokeFunction")),
+                           b.entry("FunctionName", b.ref(function.logicalId)),
+                           b.entry("Principal", b.str("apigateway.amazonaws.com")),
+                           b.entry("SourceArn", invokeArn(api, method, pathExpr, b))}));
+  Entries integration = {
+      b.entry("type", b.str("aws_proxy")), b.entry("httpMethod", b.str("POST")),
+      b.entry("uri", subExpr("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/"
+                             "2015-03-31/functions/${" +
+                                 function.logicalId + ".Arn}/invocations",
+                             {}, b.at))};
+  std::string key = lower(method) == "any" ? "x-amazon-apigateway-any-method" : lower(method);
+  restRoutes[api][path].push_back(b.entry(
+      key,
+      presentWith(function, b.map({b.entry("x-amazon-apigateway-integration", b.map(integration)),
+                                   b.entry("responses", b.map({}))}))));
 }
 
 ExprPtr openApiPaths(const std::map<std::string, Entries>& routes, const Build& b) {
@@ -378,14 +464,9 @@ ExprPtr openApiPaths(const std::map<std::string, Entries>& routes, const Build& 
 void Expansion::httpApi(const Resource& resource) {
   Build b{resource.location};
   Entries properties = withGlobals(resource, globalSection("HttpApi"));
-  Entries body = {
-      b.entry("openapi", b.str("3.0.1")),
-      b.entry("info",
-              b.map({b.entry("version", b.str("1.0")), b.entry("title", b.ref("AWS::StackName"))})),
-      b.entry("paths", openApiPaths(httpRoutes[resource.logicalId], b)),
-      b.entry("tags", b.list({b.map({b.entry("name", b.str("httpapi:createdBy")),
-                                     b.entry("x-amazon-apigateway-tag-value", b.str("SAM"))})}))};
-  Entries api = {b.entry("Body", b.map(std::move(body)))};
+  // SAM names the API after the stack (its OpenAPI title); the routes are resources of
+  // their own here (httpRoute), so the API has no body.
+  Entries api = {b.entry("Name", b.ref("AWS::StackName")), b.entry("ProtocolType", b.str("HTTP"))};
   for (const MapEntry& entry : properties) {
     if (entry.key == "FailOnWarnings" || entry.key == "Description")
       api.push_back(entry);
