@@ -152,6 +152,16 @@ struct Expansion {
             std::vector<ExprPtr> eventPolicies);
   void event(const Resource& function, const std::string& name, const ExprPtr& event,
              std::vector<ExprPtr>& eventPolicies);
+  // The Lambda permission SAM gives the event's source to invoke the function.
+  void permission(const Resource& function, const std::string& logicalId,
+                  const std::string& principal, ExprPtr source) {
+    Build b{function.location};
+    out.push_back(
+        generated(function, logicalId, "AWS::Lambda::Permission",
+                  {b.entry("Action", b.str("lambda:InvokeFunction")),
+                   b.entry("FunctionName", b.ref(function.logicalId)),
+                   b.entry("Principal", b.str(principal)), b.entry("SourceArn", source)}));
+  }
   void httpRoute(const Resource& function, const std::string& id, const ExprPtr& properties);
   void restRoute(const Resource& function, const std::string& id, const ExprPtr& properties);
   void httpApi(const Resource& resource);
@@ -308,14 +318,6 @@ void Expansion::event(const Resource& function, const std::string& name, const E
   ExprPtr properties = valueOf(event, "Properties");
   std::string id = function.logicalId + name;
   auto property = [&](std::string_view key) { return valueOf(properties, key); };
-  auto permission = [&](const std::string& logicalId, const std::string& principal,
-                        ExprPtr source) {
-    out.push_back(
-        generated(function, logicalId, "AWS::Lambda::Permission",
-                  {b.entry("Action", b.str("lambda:InvokeFunction")),
-                   b.entry("FunctionName", b.ref(function.logicalId)),
-                   b.entry("Principal", b.str(principal)), b.entry("SourceArn", source)}));
-  };
   if (type == "SQS" || type == "Kinesis" || type == "DynamoDB") {
     Entries mapping = {b.entry("EventSourceArn", property(type == "SQS" ? "Queue" : "Stream")),
                        b.entry("FunctionName", b.ref(function.logicalId))};
@@ -337,7 +339,7 @@ void Expansion::event(const Resource& function, const std::string& name, const E
         b.entry("Targets", b.list({b.map({b.entry("Arn", b.getAtt(function.logicalId, "Arn")),
                                           b.entry("Id", b.str(id + "LambdaTarget"))})})));
     out.push_back(generated(function, id, "AWS::Events::Rule", std::move(rule)));
-    permission(id + "Permission", "events.amazonaws.com", b.getAtt(id, "Arn"));
+    permission(function, id + "Permission", "events.amazonaws.com", b.getAtt(id, "Arn"));
   } else if (type == "HttpApi") {
     httpRoute(function, id, properties);
   } else if (type == "Api") {
@@ -399,11 +401,8 @@ void Expansion::httpRoute(const Resource& function, const std::string& id,
   std::string api = eventApi(valueOf(properties, "ApiId"), "ServerlessHttpApi", implicitApis);
   ExprPtr path = valueOf(properties, "Path");
   std::string method = literal(valueOf(properties, "Method"));
-  out.push_back(generated(function, id + "Permission", "AWS::Lambda::Permission",
-                          {b.entry("Action", b.str("lambda:InvokeFunction")),
-                           b.entry("FunctionName", b.ref(function.logicalId)),
-                           b.entry("Principal", b.str("apigateway.amazonaws.com")),
-                           b.entry("SourceArn", invokeArn(api, method, path, b))}));
+  permission(function, id + "Permission", "apigateway.amazonaws.com",
+             invokeArn(api, method, path, b));
   out.push_back(
       generated(function, id + "Integration", "AWS::ApiGatewayV2::Integration",
                 {b.entry("ApiId", b.ref(api)), b.entry("IntegrationType", b.str("AWS_PROXY")),
@@ -436,11 +435,8 @@ void Expansion::restRoute(const Resource& function, const std::string& id,
                 "the Api event " + id + " (its Path is not a string)");
     return;
   }
-  out.push_back(generated(function, id + "PermissionProd", "AWS::Lambda::Permission",
-                          {b.entry("Action", b.str("lambda:InvokeFunction")),
-                           b.entry("FunctionName", b.ref(function.logicalId)),
-                           b.entry("Principal", b.str("apigateway.amazonaws.com")),
-                           b.entry("SourceArn", invokeArn(api, method, pathExpr, b))}));
+  permission(function, id + "PermissionProd", "apigateway.amazonaws.com",
+             invokeArn(api, method, pathExpr, b));
   Entries integration = {
       b.entry("type", b.str("aws_proxy")), b.entry("httpMethod", b.str("POST")),
       b.entry("uri", subExpr("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/"
