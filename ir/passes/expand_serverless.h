@@ -2,7 +2,8 @@
 // resources of a module using the SAM transform the way the transform does. A Function becomes
 // the function, its role `<Function>Role` (policies, policy templates and managed policies) and
 // per event the resources SAM makes (`<Function><Event>Permission`, event source mappings
-// `<Function><Event>`, schedule rules `<Function><Event>`, routes in the API's OpenAPI body).
+// `<Function><Event>`, schedule rules `<Function><Event>`, HttpApi routes and integrations
+// `<Function><Event>Route`/`Integration` as resources, Api methods in the swagger body).
 // An HttpApi becomes AWS::ApiGatewayV2::Api plus `<Api>ApiGatewayDefaultStage`, an Api becomes
 // a RestApi with its deployment and `<Api>ProdStage` stage (implicit APIs `ServerlessHttpApi`,
 // `ServerlessRestApi`), a SimpleTable a DynamoDB table. Logical IDs of the SAM resources are
