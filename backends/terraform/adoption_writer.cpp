@@ -96,6 +96,13 @@ std::string readme(const std::vector<Adopted>& adopted) {
         "| `{}` | `{}` | {} |\n", entry.call->name, entry.call->deployment->stackName,
         entry.retainFile.empty() ? "none (no template was read)" : "`" + entry.retainFile + "`");
   text +=
+      "\nThe stack dumps given to `convert --stack-dump` were made with:\n\n"
+      "```sh\n"
+      "aws cloudformation get-template --stack-name STACK > template.json\n"
+      "aws cloudformation describe-stacks --stack-name STACK > stack.json\n"
+      "aws cloudformation describe-stack-resources --stack-name STACK > resources.json\n"
+      "```\n\n"
+      "(three `--stack-dump` options, or one file merged with `jq -s add`).\n"
       "\nSteps, for each stack:\n\n"
       "1. Update the stack with its retain template, changing nothing else:\n"
       "   `aws cloudformation update-stack --stack-name STACK --template-body file://RETAIN "
