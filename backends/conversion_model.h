@@ -6,13 +6,32 @@
 #include "ir/instantiate.h"
 #include "ir/module_graph.h"
 #include "ir/pass_pipeline.h"
+#include "ir/source_location.h"
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace pm::backends {
 
 enum class ConversionMode { Parametric, Rendered };
+
+// A resource of a deployed stack, as `describe-stack-resources` listed it.
+struct DeployedResource {
+  std::string physicalId;
+  std::string type;            // the CloudFormation type
+  ir::SourceLocation location; // its entry in the stack dump
+};
+
+// What a stack dump (`--stack-dump`) told about a deployment's live stack.
+struct DeployedStack {
+  std::string dumpPath;
+  std::map<std::string, DeployedResource> resources; // by logical ID
+  // The deployed template (or the rendered one when the dump had none) with DeletionPolicy and
+  // UpdateReplacePolicy Retain on every resource; empty when neither could be read.
+  std::string retainTemplate;
+};
 
 // One stack Proton deployed, or would deploy, from a module: the environment, each service
 // instance of the spec, the pipeline, a component.
@@ -21,6 +40,7 @@ struct Deployment {
   std::string name;       // the environment's or service instance's name ("pipeline" for one)
   std::string stackName;  // the deployed stack's name when a stack dump gave it, else empty
   ir::InputValues values; // the spec's inputs, the context values and upstream output values
+  std::optional<DeployedStack> deployed = std::nullopt; // from a stack dump
 };
 
 struct ConversionModel {

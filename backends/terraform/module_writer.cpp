@@ -116,6 +116,7 @@ ModuleInterface writeModule(const ir::Module& module, const ir::Identifiers& ide
     writeResource(resource, scope, resources);
   ModuleInterface interface;
   interface.folder = folder;
+  interface.resources = scope.resources;
   std::string outputs = outputsFile(scope, interface);
 
   HclFile main;

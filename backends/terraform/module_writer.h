@@ -4,6 +4,7 @@
 
 #include "backends/conversion_model.h"
 #include "backends/output_tree.h"
+#include "backends/terraform/expression_translator.h"
 #include "backends/terraform/resource_mapping.h"
 #include "ir/diagnostics.h"
 #include "ir/module.h"
@@ -32,6 +33,7 @@ struct ModuleInterface {
   std::vector<Variable> variables;
   std::vector<std::string> outputs;                  // Terraform output names
   std::map<std::string, std::string> outputBySource; // CloudFormation output name -> name
+  std::map<std::string, ResourceTarget, std::less<>> resources; // by logical ID
 };
 
 // Per resource instance: which provider it went to (for the run summary).

@@ -233,7 +233,7 @@ void emitNativeModules(const backends::ConversionModel& model, const NativeSourc
                                                       moduleFolder(model, module.name), output,
                                                       backend, diagnostics));
   }
-  writeRoot(model, interfaces, "root", output);
+  writeRoot(model, interfaces, "root", output, diagnostics);
   // Proton kept one state per deployment; the root holds them all, in the first backend given.
   if (!backend.empty())
     output.write("root/backend.tf", "terraform {\n" + backend + "}\n");

@@ -263,6 +263,13 @@ const CompanionMapping* CuratedMapping::companion(std::string_view property) con
   return nullptr;
 }
 
+std::optional<std::string> readDataFile(std::string_view name) {
+  for (const std::filesystem::path& directory : dataDirectories())
+    if (std::filesystem::exists(directory / name))
+      return readFile(directory / name);
+  return std::nullopt;
+}
+
 const AwsccAttribute* AwsccAttribute::child(std::string_view property) const {
   std::string wanted = normalisedName(property);
   for (const AwsccAttribute& attribute : children)

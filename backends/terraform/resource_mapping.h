@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -114,6 +115,10 @@ private:
   std::map<std::string, AwsccResource, std::less<>> awsccByKey_; // by normalised type key
   std::string loadError_;
 };
+
+// The text of a file of the Terraform data folder (found as the mapping tables are), or
+// nothing when no data folder holds it.
+std::optional<std::string> readDataFile(std::string_view name);
 
 // Lower case without underscores, for matching awscc names against CloudFormation names.
 std::string normalisedName(std::string_view name);

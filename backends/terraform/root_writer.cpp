@@ -2,6 +2,7 @@
 // spec: one entry per environment or instance with its inputs.
 #include "backends/terraform/root_writer.h"
 
+#include "backends/terraform/adoption_writer.h"
 #include "backends/terraform/hcl_document.h"
 #include "ir/target_names.h"
 
@@ -48,11 +49,7 @@ const ir::BoundValue* find(const std::map<std::string, ir::BoundValue>& values,
   return found == values.end() ? nullptr : &found->second;
 }
 
-struct Call {
-  const backends::Deployment* deployment;
-  const ModuleInterface* interface;
-  std::string name; // module block and variable name
-};
+using Call = RootCall; // the module block and variable are both named `name`
 
 // The module block of a deployment of an upstream module that declares `output`.
 std::string upstreamProducer(const std::vector<Call>& calls, const backends::ConversionModel& model,
@@ -146,7 +143,7 @@ HclExprPtr moduleArgument(const ModuleInterface::Variable& variable, const Call&
 
 void writeRoot(const backends::ConversionModel& model,
                const std::map<std::string, ModuleInterface>& interfaces, const std::string& folder,
-               backends::OutputTree& output) {
+               backends::OutputTree& output, ir::Diagnostics& diagnostics) {
   std::vector<Call> calls;
   std::set<std::string> used;
   for (const backends::Deployment& deployment : model.deployments) {
@@ -191,6 +188,7 @@ void writeRoot(const backends::ConversionModel& model,
   output.write(folder + "/variables.tf", variables.print());
   output.write(folder + "/terraform.tfvars", tfvars);
   output.write(folder + "/versions.tf", versionsFile());
+  writeAdoption(model, calls, folder, output, diagnostics);
 }
 
 } // namespace pm::tf

@@ -6,15 +6,16 @@
 #include "backends/conversion_model.h"
 #include "backends/output_tree.h"
 #include "backends/terraform/module_writer.h"
+#include "ir/diagnostics.h"
 
 #include <map>
 #include <string>
 
 namespace pm::tf {
 
-// `interfaces` by ir::Module name.
+// `interfaces` by ir::Module name. Deployments with a stack dump are adopted (adoption_writer.h).
 void writeRoot(const backends::ConversionModel& model,
                const std::map<std::string, ModuleInterface>& interfaces, const std::string& folder,
-               backends::OutputTree& output);
+               backends::OutputTree& output, ir::Diagnostics& diagnostics);
 
 } // namespace pm::tf

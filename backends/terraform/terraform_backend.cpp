@@ -4,6 +4,7 @@
 #include "backends/loop_fallback.h"
 #include "backends/terraform/module_writer.h"
 #include "backends/terraform/root_writer.h"
+#include "ir/passes/expand_serverless.h"
 
 #include <fmt/format.h>
 
@@ -19,9 +20,12 @@ public:
 
   void emit(const ConversionModel& given, OutputTree& output,
             ir::Diagnostics& diagnostics) const override {
-    // The roots do not pass the pipeline's instance list to a module yet.
+    // The roots do not pass the pipeline's instance list to a module yet, and Terraform has no
+    // SAM transform: those loops and the AWS::Serverless resources are expanded first.
     ConversionModel model =
         withUnsupportedLoopsExpanded(given, isInputCollection, name(), diagnostics);
+    for (ir::Module& module : model.modules.modules())
+      ir::expandServerless(module, diagnostics);
     std::map<std::string, tf::ModuleInterface> interfaces;
     tf::MappingCounts counts;
     for (const ir::Module& module : model.modules.modules()) {
@@ -29,7 +33,7 @@ public:
                                                       tf::moduleFolder(model, module.name), output,
                                                       diagnostics, counts));
     }
-    tf::writeRoot(model, interfaces, "root", output);
+    tf::writeRoot(model, interfaces, "root", output, diagnostics);
     int total = counts.curated + counts.awscc + counts.unmapped;
     if (total > 0)
       diagnostics.report(ir::Severity::Note, "TF000", {},

@@ -1,5 +1,6 @@
 #include "frontend/hcl/terraform_part.h"
 
+#include "frontend/hcl/colon_key_repair.h"
 #include "frontend/hcl/parser.h"
 
 namespace pm::frontend::hcl {
@@ -26,7 +27,8 @@ std::optional<TerraformFile> readTerraformFile(const Bundle& bundle, const std::
     diagnostics.error("PRS011", {displayPath, 0, 0}, "cannot read the Terraform file");
     return std::nullopt;
   }
-  std::optional<SyntaxTree> tree = parseHcl(displayPath, std::move(*text), diagnostics);
+  std::optional<SyntaxTree> tree =
+      parseHcl(displayPath, quoteColonKeys(displayPath, *text, diagnostics), diagnostics);
   if (!tree)
     return std::nullopt;
   TerraformFile file{path, std::move(*tree), {}, {}, false};

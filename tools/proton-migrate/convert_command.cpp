@@ -5,9 +5,11 @@
 #include "tools/proton-migrate/conversion_builder.h"
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/output_directory.h"
+#include "tools/proton-migrate/stack_dumps.h"
 #include "tools/proton-migrate/template_inputs.h"
 
 #include <ostream>
+#include <set>
 
 namespace pm::driver {
 
@@ -46,10 +48,16 @@ bool emitTerraformBundle(const backends::ConversionModel& model, const tf::Nativ
   return false;
 }
 
+// The deployed stacks (--stack-dump) and which of them a bundle's deployment took.
+struct StackDumps {
+  std::vector<frontend::StackDump> dumps;
+  std::set<std::size_t> attached;
+};
+
 // Converts one bundle into `output`, under "<bundle>/" when `ownFolder`.
 void convertBundle(const std::string& path, const po::variables_map& values,
                    backends::ConversionMode mode, const backends::Backend& backend, bool ownFolder,
-                   backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+                   StackDumps& stacks, backends::OutputTree& output, ir::Diagnostics& diagnostics) {
   auto loaded = loadBundle(path, values, diagnostics);
   if (!loaded)
     return;
@@ -58,6 +66,8 @@ void convertBundle(const std::string& path, const po::variables_map& values,
       buildConversionModel(loaded->bundle, loaded->inputs, mode, diagnostics, &terraformSources);
   if (!model || diagnostics.hasErrors())
     return;
+  attachStackDumps(*model, loaded->bundle, loaded->inputs, stacks.dumps, stacks.attached,
+                   diagnostics);
   backends::OutputTree converted;
   if (terraformSources.empty())
     backend.emit(*model, converted, diagnostics);
@@ -88,15 +98,14 @@ int convert(const po::variables_map& values, CommandIo& io) {
     return kExitUsage;
   }
   ir::Diagnostics diagnostics;
-  // No stack-resources reader exists yet: say so rather than ignore the file.
+  StackDumps stacks;
   if (values.count("stack-dump"))
-    diagnostics.warning("PRS010", {values["stack-dump"].as<std::string>(), 0, 0},
-                        "--stack-dump is not read by convert yet: no import blocks or "
-                        "retain.yaml are written");
+    stacks.dumps = readStackDumps(values["stack-dump"].as<std::vector<std::string>>(), diagnostics);
   auto paths = values["path"].as<std::vector<std::string>>();
   backends::OutputTree output;
   for (const std::string& path : paths)
-    convertBundle(path, values, *mode, *backend, paths.size() > 1, output, diagnostics);
+    convertBundle(path, values, *mode, *backend, paths.size() > 1, stacks, output, diagnostics);
+  reportUnattachedDumps(stacks.dumps, stacks.attached, diagnostics);
   diagnostics.print(io.err);
   if (diagnostics.hasErrors())
     return kExitInputError; // nothing is written when any bundle failed
@@ -119,7 +128,9 @@ Command convertCommand() {
                 ("to", po::value<std::string>()->value_name("T"), "terraform, cdk or servicecatalog")
                 ("output,o", po::value<std::string>()->value_name("DIR"), "output folder")
                 ("mode", po::value<std::string>()->value_name("M"), "parametric (default) or rendered")
-                ("stack-dump", po::value<std::string>()->value_name("FILE"), "deployed stack dump");
+                ("stack-dump", po::value<std::vector<std::string>>()->value_name("FILE"),
+                 "a deployed stack's get-template, describe-stacks and describe-stack-resources "
+                 "JSON (repeatable; one merged file or separate files)");
         // clang-format on
         declareTemplateInputOptions(options);
         positional.add("path", -1);
