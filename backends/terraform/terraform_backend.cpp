@@ -3,6 +3,7 @@
 
 #include "backends/terraform/module_writer.h"
 #include "backends/terraform/root_writer.h"
+#include "backends/terraform/template_loops.h"
 
 #include <fmt/format.h>
 
@@ -20,7 +21,8 @@ public:
             ir::Diagnostics& diagnostics) const override {
     std::map<std::string, tf::ModuleInterface> interfaces;
     tf::MappingCounts counts;
-    for (const ir::Module& module : model.modules.modules()) {
+    for (const ir::Module& written : model.modules.modules()) {
+      ir::Module module = tf::withTemplateLoopsExpanded(written, diagnostics);
       interfaces.emplace(module.name, tf::writeModule(module, model.passes.identifiers,
                                                       tf::moduleFolder(model, module.name), output,
                                                       diagnostics, counts));

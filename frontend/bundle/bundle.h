@@ -52,7 +52,7 @@ struct Bundle {
   const BundlePart* defaultPart() const;
 };
 
-// Reads a bundle from a folder, a .tar.gz archive, or a lone CloudFormation file. Layout problems
+// Reads a bundle from a folder, a .tar.gz archive, or a lone template file (lone_template.h). Layout problems
 // are PRS006; each reader reports its own problems. Nothing when any error was reported.
 std::optional<Bundle> readBundle(const std::string& path, ir::Diagnostics& diagnostics);
 
