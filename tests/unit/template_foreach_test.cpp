@@ -1,9 +1,7 @@
 // Fn::ForEach resource loops (AWS::LanguageExtensions): kept as written in the model, expanded
 // for a literal list, written back by CDK and Service Catalog, expanded (or refused with a
 // located error) by Terraform.
-#include "backends/backend.h"
-#include "cloudformation_test_support.h"
-#include "ir/pass_pipeline.h"
+#include "conversion_test_support.h"
 
 #include <doctest/doctest.h>
 
@@ -34,45 +32,6 @@ Resources:
     - Topic${Name}:
         Type: AWS::SNS::Topic
 )";
-
-struct Emitted {
-  ir::Diagnostics diagnostics;
-  backends::OutputTree tree;
-
-  std::string allFiles() const {
-    std::string text;
-    for (const auto& [path, content] : tree.files())
-      text += content;
-    return text;
-  }
-  const ir::Diagnostic* find(const std::string& rule) const {
-    for (const ir::Diagnostic& diagnostic : diagnostics.all())
-      if (diagnostic.ruleId == rule)
-        return &diagnostic;
-    return nullptr;
-  }
-};
-
-Emitted emitTo(const std::string& target, const std::string& text) {
-  Emitted result;
-  auto module = frontend::readCloudFormation("t.yaml", text, result.diagnostics);
-  REQUIRE(module);
-  module->name = "env";
-  backends::ConversionModel model;
-  model.bundleName = "bundle";
-  model.mode = backends::ConversionMode::Rendered;
-  model.modules.add(std::move(*module));
-  ir::runPasses(model.modules, result.diagnostics, model.passes);
-  backends::makeBackend(target)->emit(model, result.tree, result.diagnostics);
-  return result;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  bool found = text.find(part) != std::string::npos;
-  if (!found)
-    MESSAGE("not found: " << part << "\nin:\n" << text);
-  return found;
-}
 
 } // namespace
 
@@ -120,37 +79,37 @@ TEST_CASE("foreach: without the transform, or malformed, a loop is a located PRS
 }
 
 TEST_CASE("foreach: cdk adds the loop to the synthesized Resources, keeping the transform") {
-  Emitted result = emitTo("cdk", kLiteralLoop);
+  test::Converted result = test::convertTemplate("cdk", kLiteralLoop);
   CHECK_FALSE(result.diagnostics.hasErrors());
   std::string text = result.allFiles();
-  CHECK(contains(text, "this.addTransform('AWS::LanguageExtensions');"));
-  CHECK(contains(text, "this.resourceLoops['Fn::ForEach::Topics'] = [\n      'Name',\n"));
-  CHECK(contains(text, "DisplayName: cdk.Fn.ref('Name')"));
-  CHECK(contains(text, "template.Resources[name] = this.resolve(loop);"));
+  CHECK(test::contains(text, "this.addTransform('AWS::LanguageExtensions');"));
+  CHECK(test::contains(text, "this.resourceLoops['Fn::ForEach::Topics'] = [\n      'Name',\n"));
+  CHECK(test::contains(text, "DisplayName: cdk.Fn.ref('Name')"));
+  CHECK(test::contains(text, "template.Resources[name] = this.resolve(loop);"));
 }
 
 TEST_CASE("foreach: service catalog passes the loop through unchanged") {
-  Emitted result = emitTo("servicecatalog", kParameterLoop);
+  test::Converted result = test::convertTemplate("servicecatalog", kParameterLoop);
   CHECK_FALSE(result.diagnostics.hasErrors());
   std::string text = result.allFiles();
-  CHECK(contains(text, "Transform: AWS::LanguageExtensions"));
-  CHECK(contains(text, "  Fn::ForEach::Topics:\n    - Name\n    - !Ref Names\n"));
+  CHECK(test::contains(text, "Transform: AWS::LanguageExtensions"));
+  CHECK(test::contains(text, "  Fn::ForEach::Topics:\n    - Name\n    - !Ref Names\n"));
 }
 
 TEST_CASE("foreach: terraform writes the expansion of a literal list") {
-  Emitted result = emitTo("terraform", kLiteralLoop);
+  test::Converted result = test::convertTemplate("terraform", kLiteralLoop);
   CHECK_FALSE(result.diagnostics.hasErrors());
   std::string text = result.allFiles();
-  CHECK(contains(text, "\"topic_a\""));
-  CHECK(contains(text, "\"topic_b\""));
-  CHECK(contains(text, "orders-B"));
+  CHECK(test::contains(text, "\"topic_a\""));
+  CHECK(test::contains(text, "\"topic_b\""));
+  CHECK(test::contains(text, "orders-B"));
 }
 
 TEST_CASE("foreach: terraform refuses a loop over a parameter at its key") {
-  Emitted result = emitTo("terraform", kParameterLoop);
+  test::Converted result = test::convertTemplate("terraform", kParameterLoop);
   const ir::Diagnostic* error = result.find("TF001");
   REQUIRE(error);
   CHECK(error->severity == ir::Severity::Error);
   CHECK(error->location.line == 6);
-  CHECK(contains(error->message, "Fn::ForEach::Topics"));
+  CHECK(test::contains(error->message, "Fn::ForEach::Topics"));
 }
