@@ -113,3 +113,16 @@ TEST_CASE("foreach: terraform refuses a loop over a parameter at its key") {
   CHECK(error->location.line == 6);
   CHECK(test::contains(error->message, "Fn::ForEach::Topics"));
 }
+
+TEST_CASE("foreach: a reference to a resource a loop declares resolves, or warns when unknown") {
+  std::string output = "Outputs:\n  A:\n    Value: !Ref TopicA\n";
+  test::Converted literal = test::convertTemplate("cdk", std::string(kLiteralLoop) + output);
+  CHECK_FALSE(literal.find("PRS012"));
+  CHECK(test::contains(literal.allFiles(), "value: cdk.Fn.ref('TopicA'),"));
+
+  test::Converted parameter = test::convertTemplate("cdk", std::string(kParameterLoop) + output);
+  const ir::Diagnostic* warning = parameter.find("PRS012");
+  REQUIRE(warning);
+  CHECK(warning->severity == ir::Severity::Warning);
+  CHECK_FALSE(parameter.diagnostics.hasErrors());
+}
