@@ -99,8 +99,10 @@ Schema inferredSchema(const std::string& file, const std::string& text, PartRole
 
 } // namespace
 
+// `{{resolve:ssm:name}}` is a CloudFormation dynamic reference, not Jinja.
 bool looksLikeJinja(const std::string& text) {
-  return text.find("{{") != std::string::npos || text.find("{%") != std::string::npos;
+  static const std::regex kJinja(R"(\{%|\{\{(?!resolve:))");
+  return std::regex_search(text, kJinja);
 }
 
 std::optional<Bundle> readLoneTemplate(const std::string& path, Bundle bundle,

@@ -16,6 +16,7 @@
 
 namespace pm::frontend {
 
+// `{%`, or a `{{` that does not open a dynamic reference (`{{resolve:...}}`).
 bool looksLikeJinja(const std::string& text);
 
 // `bundle` already has its name; `path` is the file, `display` how diagnostics name it.

@@ -74,7 +74,9 @@ TEST_CASE("lone jinja: environment references only make an infrastructure part")
 
 TEST_CASE("lone jinja: plain CloudFormation stays a plain template") {
   test::TempTree tree;
-  std::string path = tree.write("plain.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
+  std::string path = tree.write("plain.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n"
+                                              "    Properties:\n      BucketName: "
+                                              "'{{resolve:ssm:bucket-name}}'\n");
   ir::Diagnostics diagnostics;
   auto bundle = frontend::readBundle(path, diagnostics);
   REQUIRE(bundle);
