@@ -9,6 +9,7 @@
 #include "ir/mapping.h"
 #include "ir/output.h"
 #include "ir/resource.h"
+#include "ir/resource_loop_fragment.h"
 #include "ir/source_location.h"
 
 #include <string>
@@ -24,6 +25,8 @@ std::string_view moduleKindName(ModuleKind kind);
 // The SAM transform: it turns AWS::Serverless::* resources into several resources whose names
 // the template may refer to without declaring them.
 inline constexpr std::string_view kServerlessTransform = "AWS::Serverless-2016-10-31";
+// The transform that gives templates Fn::ForEach, Fn::Length, Fn::ToJsonString, ...
+inline constexpr std::string_view kLanguageExtensionsTransform = "AWS::LanguageExtensions";
 
 struct Module {
   ModuleKind kind = ModuleKind::Template;
@@ -37,6 +40,7 @@ struct Module {
   // Every list is in source order; outputs are deterministic because of it.
   std::vector<Input> inputs;
   std::vector<Resource> resources;
+  std::vector<ResourceLoopFragment> resourceLoops; // Fn::ForEach::<Name> entries of Resources
   std::vector<Output> outputs;
   std::vector<Condition> conditions;
   std::vector<Mapping> mappings;

@@ -166,7 +166,11 @@ public:
     writePropsInterface();
     out_ << "export class " << stack_.className << " extends " << lib() << ".Stack {\n";
     if (!module_.otherSections.empty())
-      out_ << "  private readonly templateSections: Record<string, unknown> = {};\n\n";
+      out_ << "  private readonly templateSections: Record<string, unknown> = {};\n";
+    if (!module_.resourceLoops.empty())
+      out_ << "  private readonly resourceLoops: Record<string, unknown> = {};\n";
+    if (overridesTemplate())
+      out_ << "\n";
     out_ << "  constructor(scope: Construct, id: string, " << props_ << ": " << propsType()
          << (requiresProps() ? "" : " = {}") << ") {\n";
     out_ << "    super(scope, id, " << props_ << ");\n";
@@ -295,21 +299,35 @@ private:
   // Sections the CDK has no construct for (SAM's Globals, Rules, Hooks) are added to the
   // rendered template by overriding the (protected) Stack._toCloudFormation that renders it.
   // Their values are built in the constructor, where the inputs and guards are in scope.
+  // Fn::ForEach entries of Resources (AWS::LanguageExtensions) have no construct either: they
+  // are added to the rendered Resources the same way, and CloudFormation expands them.
   void writeOtherSections() {
     writer_.setIndent(4);
     for (const ir::MapEntry& section : module_.otherSections)
       out_ << "    this.templateSections[" << tsString(section.key)
            << "] = " << writer_.raw(section.value) << ";\n";
+    for (const ir::ResourceLoopFragment& loop : module_.resourceLoops)
+      out_ << "    this.resourceLoops[" << tsString(loop.written.key)
+           << "] = " << writer_.raw(loop.written.value) << ";\n";
+  }
+
+  bool overridesTemplate() const {
+    return !module_.otherSections.empty() || !module_.resourceLoops.empty();
   }
 
   void writeTemplateOverride() {
-    if (module_.otherSections.empty())
+    if (!overridesTemplate())
       return;
     out_ << "\n  protected _toCloudFormation(): any {\n"
-         << "    const template = super._toCloudFormation();\n"
-         << "    for (const [section, value] of Object.entries(this.templateSections))\n"
-         << "      template[section] = this.resolve(value);\n"
-         << "    return template;\n  }\n";
+         << "    const template = super._toCloudFormation();\n";
+    if (!module_.otherSections.empty())
+      out_ << "    for (const [section, value] of Object.entries(this.templateSections))\n"
+           << "      template[section] = this.resolve(value);\n";
+    if (!module_.resourceLoops.empty())
+      out_ << "    template.Resources = template.Resources ?? {};\n"
+           << "    for (const [name, loop] of Object.entries(this.resourceLoops))\n"
+           << "      template.Resources[name] = this.resolve(loop);\n";
+    out_ << "    return template;\n  }\n";
   }
 
   void writeInputs() {

@@ -70,6 +70,8 @@ private:
   const ir::Module& reservedNames() {
     for (const ir::Resource& resource : module_.resources)
       logicalNames_.reserve(resource.logicalId);
+    for (const ir::ResourceLoopFragment& loop : module_.resourceLoops)
+      logicalNames_.reserve(loop.written.key);
     for (const ir::Condition& condition : module_.conditions)
       conditionNames_.reserve(condition.name);
     return module_;
@@ -143,7 +145,15 @@ private:
         usesForEach_ = true;
       }
     }
+    addResourceLoops(section);
     return section.build();
+  }
+
+  // The template's own Fn::ForEach entries stay as written: the product keeps the
+  // AWS::LanguageExtensions transform, so CloudFormation expands them as before.
+  void addResourceLoops(MapBuilder& section) {
+    for (const ir::ResourceLoopFragment& loop : module_.resourceLoops)
+      section.add(loop.written.key, lowering_.lower(loop.written.value));
   }
 
   ExprPtr exportOf(const ir::Output& output) {

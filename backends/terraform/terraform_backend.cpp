@@ -4,6 +4,7 @@
 #include "backends/loop_fallback.h"
 #include "backends/terraform/module_writer.h"
 #include "backends/terraform/root_writer.h"
+#include "backends/terraform/template_loops.h"
 #include "ir/passes/expand_serverless.h"
 
 #include <fmt/format.h>
@@ -28,7 +29,8 @@ public:
       ir::expandServerless(module, diagnostics);
     std::map<std::string, tf::ModuleInterface> interfaces;
     tf::MappingCounts counts;
-    for (const ir::Module& module : model.modules.modules()) {
+    for (const ir::Module& written : model.modules.modules()) {
+      ir::Module module = tf::withTemplateLoopsExpanded(written, diagnostics);
       interfaces.emplace(module.name, tf::writeModule(module, model.passes.identifiers,
                                                       tf::moduleFolder(model, module.name), output,
                                                       diagnostics, counts));

@@ -2,6 +2,7 @@
 #include "frontend/bundle/bundle.h"
 
 #include "frontend/bundle/archive_reader.h"
+#include "frontend/bundle/lone_template.h"
 
 #include <filesystem>
 #include <regex>
@@ -241,15 +242,7 @@ std::optional<Bundle> readBundle(const std::string& path, ir::Diagnostics& diagn
       return std::nullopt;
     bundle.files = std::move(*files);
   } else if (fs::is_regular_file(path, error) && isTemplateFileName(path)) {
-    fs::path file(path);
-    std::string parent = file.parent_path().empty() ? "." : file.parent_path().string();
-    bundle.files = FileTree::fromDirectory(parent, parent == "." ? "" : parent);
-    bundle.kind = BundleKind::PlainTemplate;
-    BundlePart part;
-    part.role = PartRole::Infrastructure;
-    part.templatePath = file.filename().string();
-    bundle.parts.push_back(std::move(part));
-    return bundle;
+    return readLoneTemplate(path, std::move(bundle), diagnostics);
   } else {
     diagnostics.error(kBadLayout, {display, 0, 0},
                       fs::exists(path, error)

@@ -19,7 +19,7 @@ enum class BundleKind {
   CustomerManagedEnvironment, // schema only: its "inputs" are outputs typed in by the user
   Service,
   Component,     // directly defined: manifest + one template, no schema
-  PlainTemplate, // a lone CloudFormation file, read as a one-part bundle with no inputs
+  PlainTemplate, // a lone CloudFormation file (no Jinja), read as a one-part bundle with no inputs
 };
 
 enum class PartRole { Infrastructure, Instance, Pipeline, Component };
@@ -52,8 +52,9 @@ struct Bundle {
   const BundlePart* defaultPart() const;
 };
 
-// Reads a bundle from a folder, a .tar.gz archive, or a lone CloudFormation file. Layout problems
-// are PRS006; each reader reports its own problems. Nothing when any error was reported.
+// Reads a bundle from a folder, a .tar.gz archive, or a lone template file (lone_template.h).
+// Layout problems are PRS006; each reader reports its own problems. Nothing when any error was
+// reported.
 std::optional<Bundle> readBundle(const std::string& path, ir::Diagnostics& diagnostics);
 
 } // namespace pm::frontend

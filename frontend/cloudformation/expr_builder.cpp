@@ -98,7 +98,9 @@ ExprPtr ExprBuilder::mapping(const SyntaxNode& node, Scope scope) {
   if (node.entries.size() == 1) {
     const std::string& key = node.entries.front().first.text;
     bool isConditionRef = key == "Condition" && scope == Scope::Conditions;
-    if (key.starts_with("Fn::") || key == "Ref" || isConditionRef)
+    // Fn::ForEach::<Name> (AWS::LanguageExtensions) is the key of a loop, not a function call.
+    bool isLoopKey = key.starts_with("Fn::ForEach::");
+    if ((key.starts_with("Fn::") && !isLoopKey) || key == "Ref" || isConditionRef)
       return longForm(node, scope);
   }
   std::vector<ir::MapEntry> entries;

@@ -3,6 +3,7 @@
 
 #include "frontend/cloudformation/expr_builder.h"
 #include "frontend/cloudformation/parameter_reader.h"
+#include "frontend/cloudformation/resource_loop_reader.h"
 #include "frontend/cloudformation/resource_reader.h"
 #include "frontend/cloudformation/rules.h"
 #include "frontend/cloudformation/template_values.h"
@@ -116,8 +117,11 @@ private:
     diagnostics_.error(kTemplateStructureRule, entry.keyLocation,
                        fmt::format("cannot read '{}' in the {} section: the declarations it "
                                    "produces exist only after CloudFormation processes the "
-                                   "template; expand it in the template",
-                                   entry.key, section));
+                                   "template; expand it in the template{}",
+                                   entry.key, section,
+                                   entry.key.starts_with(kForEachPrefix)
+                                       ? " (or declare Transform: AWS::LanguageExtensions)"
+                                       : ""));
     module_.otherSections.push_back(entry);
     return true;
   }
@@ -205,9 +209,22 @@ private:
                          "resource");
     bool serverless = module_.hasTransform(ir::kServerlessTransform);
     for (const ir::MapEntry& entry : *entries)
-      if (!isGeneratedEntry(entry, section.key))
+      if (isResourceLoop(entry))
+        keepResourceLoop(entry);
+      else if (!isGeneratedEntry(entry, section.key))
         if (auto resource = readResource(entry, serverless, diagnostics_))
           module_.resources.push_back(std::move(*resource));
+  }
+
+  bool isResourceLoop(const ir::MapEntry& entry) const {
+    return entry.key.starts_with(kForEachPrefix) &&
+           module_.hasTransform(ir::kLanguageExtensionsTransform);
+  }
+
+  void keepResourceLoop(const ir::MapEntry& entry) {
+    bool serverless = module_.hasTransform(ir::kServerlessTransform);
+    if (auto loop = readResourceLoop(entry, serverless, diagnostics_))
+      module_.resourceLoops.push_back(std::move(*loop));
   }
 
   void readOutputs(const ir::MapEntry& section) {

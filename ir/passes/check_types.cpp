@@ -65,6 +65,8 @@ bool isNoValue(const ExprPtr& value) {
   return value && value->kind() == ExprKind::Ref && value->name() == "AWS::NoValue";
 }
 
+// A warning, not an error: a property newer than the table or one a type's handler still
+// accepts must reach the deployed template, so every target carries it (or says it cannot).
 void checkUnknownProperties(const Resource& resource, const ResourceType& type,
                             Diagnostics& diagnostics) {
   std::vector<std::string_view> names;
@@ -73,9 +75,11 @@ void checkUnknownProperties(const Resource& resource, const ResourceType& type,
   for (const MapEntry& entry : resource.properties->entries()) {
     if (type.property(entry.key))
       continue;
-    diagnostics.error(kPropertyProblemRule, entry.keyLocation,
-                      fmt::format("'{}' is not a property of {} (resource '{}'){}", entry.key,
-                                  type.name(), resource.logicalId, suggestion(entry.key, names)));
+    diagnostics.warning(kPropertyProblemRule, entry.keyLocation,
+                        fmt::format("'{}' is not a property of {} (resource '{}'){}; it is "
+                                    "passed through as written",
+                                    entry.key, type.name(), resource.logicalId,
+                                    suggestion(entry.key, names)));
   }
 }
 

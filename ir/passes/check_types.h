@@ -1,7 +1,8 @@
 // Pass: check types. Reads each resource's type and top-level properties and every Fn::GetAtt
 // (and ${Name.Attr} in Fn::Sub) against the CloudFormation type table (ir/type_table.h) and
 // reports unknown resource types [PRS014, warning], attributes the target's type does not have
-// [PRS015] and unknown or missing required properties [PRS016]. Changes nothing in the model.
+// [PRS015], unknown properties [PRS016, warning: passed through] and missing required
+// properties [PRS016]. Changes nothing in the model.
 // Runs after resolve references (it checks attributes only on references that resolved to a
 // resource).
 #pragma once

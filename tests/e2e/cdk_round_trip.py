@@ -216,15 +216,32 @@ def parse_arguments():
     return args
 
 
+def node_major():
+    version = run(["node", "--version"]).stdout.strip().lstrip("v").split(".")[0]
+    return int(version) if version.isdigit() else None
+
+
+def node_cache_bin():
+    """Where tools/bootstrap installs a recent node when the machine's is too old."""
+    cache = os.environ.get("PM_NODE_DIR", os.path.join(
+        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "proton-migrate", "node"))
+    return os.path.join(cache, "node_modules", ".bin")
+
+
 def missing_node():
-    """Why the test cannot run here, or None."""
+    """Why the test cannot run here, or None. A machine's node older than MIN_NODE_MAJOR is
+    replaced by the one tools/bootstrap cached, when there is one."""
     for tool in ("node", "npm"):
         if not shutil.which(tool):
             return (f"{tool} is not installed; the cdk end-to-end test needs Node.js "
                     f"{MIN_NODE_MAJOR}+ and npm")
-    version = run(["node", "--version"]).stdout.strip().lstrip("v").split(".")[0]
-    if not version.isdigit() or int(version) < MIN_NODE_MAJOR:
-        return f"node {version or '?'} is too old; aws-cdk-lib needs Node.js {MIN_NODE_MAJOR}+"
+    major = node_major()
+    if (major is None or major < MIN_NODE_MAJOR) and os.path.isfile(
+            os.path.join(node_cache_bin(), "node")):
+        os.environ["PATH"] = node_cache_bin() + os.pathsep + os.environ["PATH"]
+        major = node_major()
+    if major is None or major < MIN_NODE_MAJOR:
+        return f"node {major or '?'} is too old; aws-cdk-lib needs Node.js {MIN_NODE_MAJOR}+"
     return None
 
 

@@ -68,7 +68,10 @@ def normalise(value, key=None):
 
 
 def resource_form(resource):
-    """A resource's attributes, with absent Properties as {} and DependsOn as a sorted list."""
+    """A resource's attributes, with absent Properties as {} and DependsOn as a sorted list.
+    A Fn::ForEach::Name entry (AWS::LanguageExtensions) is a list, compared as written."""
+    if not isinstance(resource, dict):
+        return normalise(resource)
     form = {k: normalise(v, k) for k, v in resource.items()}
     form.setdefault("Properties", {})
     if "DependsOn" in form:
