@@ -39,13 +39,10 @@ void reportExpanded(const std::vector<ir::SourceLocation>& loops, std::string_vi
 // The list a loop iterated is no input of the expanded module unless something else reads it.
 void dropUnreadContextInputs(ir::Module& module) {
   std::set<std::string> read;
-  ir::mapModuleExprs(module, [&](const ir::ExprPtr& root) {
-    ir::walkExpr(root, [&](const ir::Expr& node) {
-      if (node.kind() == ir::ExprKind::ContextRef)
-        read.insert(node.name());
-      return true;
-    });
-    return root;
+  ir::walkModuleExprs(module, [&](const ir::Expr& node) {
+    if (node.kind() == ir::ExprKind::ContextRef)
+      read.insert(node.name());
+    return true;
   });
   std::erase_if(module.inputs, [&](const ir::Input& input) {
     return input.isContext && input.itemType == ir::InputType::Object && !read.count(input.name);

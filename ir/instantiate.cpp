@@ -67,45 +67,71 @@ ExprPtr mapChildren(const ExprPtr& node, const ExprMap& map) {
   }
 }
 
-void mapResourceExprs(Resource& resource, const ExprMap& map) {
-  for (ExprPtr* expr :
-       {&resource.properties, &resource.deletionPolicy, &resource.updateReplacePolicy,
-        &resource.updatePolicy, &resource.creationPolicy, &resource.metadata})
-    if (*expr)
-      *expr = map(*expr);
-  for (MapEntry& entry : resource.otherAttributes)
-    if (entry.value)
-      entry.value = map(entry.value);
+namespace {
+
+// Calls apply(slot) for every top-level expression slot of a resource or module, const or not,
+// so rewriting and read-only walks list the same slots.
+template <typename ResourceType, typename Apply>
+void forEachResourceSlot(ResourceType& resource, const Apply& apply) {
+  apply(resource.properties);
+  apply(resource.deletionPolicy);
+  apply(resource.updateReplacePolicy);
+  apply(resource.updatePolicy);
+  apply(resource.creationPolicy);
+  apply(resource.metadata);
+  for (auto& entry : resource.otherAttributes)
+    apply(entry.value);
 }
 
-void mapModuleExprs(Module& module, const ExprMap& map) {
-  auto apply = [&](ExprPtr& expr) {
-    if (expr)
-      expr = map(expr);
-  };
+template <typename ModuleType, typename Apply>
+void forEachModuleSlot(ModuleType& module, const Apply& apply) {
   apply(module.metadata);
-  for (Input& input : module.inputs) {
+  for (auto& input : module.inputs) {
     apply(input.defaultValue);
-    for (ExprPtr& allowed : input.allowedValues)
+    for (auto& allowed : input.allowedValues)
       apply(allowed);
   }
-  for (Resource& resource : module.resources)
-    mapResourceExprs(resource, map);
-  for (Output& output : module.outputs) {
+  for (auto& resource : module.resources)
+    forEachResourceSlot(resource, apply);
+  for (auto& output : module.outputs) {
     apply(output.value);
     apply(output.exportName);
   }
-  for (GuardVariable& guard : module.guards)
+  for (auto& guard : module.guards)
     apply(guard.condition);
-  for (Resource& resource : module.resources)
+  for (auto& resource : module.resources)
     if (resource.loop)
       apply(resource.loop->collection);
-  for (Condition& condition : module.conditions)
+  for (auto& condition : module.conditions)
     apply(condition.expression);
-  for (Mapping& mapping : module.mappings)
+  for (auto& mapping : module.mappings)
     apply(mapping.entries);
-  for (MapEntry& entry : module.otherSections)
+  for (auto& entry : module.otherSections)
     apply(entry.value);
+}
+
+} // namespace
+
+void mapResourceExprs(Resource& resource, const ExprMap& map) {
+  forEachResourceSlot(resource, [&](ExprPtr& expr) {
+    if (expr)
+      expr = map(expr);
+  });
+}
+
+void mapModuleExprs(Module& module, const ExprMap& map) {
+  forEachModuleSlot(module, [&](ExprPtr& expr) {
+    if (expr)
+      expr = map(expr);
+  });
+}
+
+void walkResourceExprs(const Resource& resource, const ExprVisit& visit) {
+  forEachResourceSlot(resource, [&](const ExprPtr& expr) { walkExpr(expr, visit); });
+}
+
+void walkModuleExprs(const Module& module, const ExprVisit& visit) {
+  forEachModuleSlot(module, [&](const ExprPtr& expr) { walkExpr(expr, visit); });
 }
 
 std::string subSource(const std::vector<SubPart>& parts) {

@@ -64,6 +64,10 @@ ExprPtr mapChildren(const ExprPtr& node, const ExprMap& map);
 void mapModuleExprs(Module& module, const ExprMap& map);
 // The same for the expressions of one resource (properties, policies, metadata, others).
 void mapResourceExprs(Resource& resource, const ExprMap& map);
+// Read-only: walkExpr(root, visit) over the same expressions, without copying the module.
+using ExprVisit = std::function<bool(const Expr&)>;
+void walkModuleExprs(const Module& module, const ExprVisit& visit);
+void walkResourceExprs(const Resource& resource, const ExprVisit& visit);
 
 // The Fn::Sub source string of `parts`: ${Name}, ${Name.Attr}, ${!Literal}, text.
 std::string subSource(const std::vector<SubPart>& parts);

@@ -119,13 +119,10 @@ std::vector<SourceLocation> expandLoops(Module& module, const InputValues& value
   for (const Resource& resource : module.resources)
     if (resource.loop && elementsOf(*resource.loop->collection, listsOnly))
       note(resource.loop->location);
-  mapModuleExprs(module, [&](const ExprPtr& root) {
-    walkExpr(root, [&](const Expr& node) {
-      if (node.kind() == ExprKind::ForEach && elementsOf(*node.arguments()[0], listsOnly))
-        note(node.location());
-      return true;
-    });
-    return root;
+  walkModuleExprs(module, [&](const Expr& node) {
+    if (node.kind() == ExprKind::ForEach && elementsOf(*node.arguments()[0], listsOnly))
+      note(node.location());
+    return true;
   });
   if (expanded.empty())
     return expanded;

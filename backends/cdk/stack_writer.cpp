@@ -113,20 +113,16 @@ TsType scopeTypeOf(const StackProp& prop) {
 }
 
 void collectUpstreamOutputs(const ir::Module& module, std::vector<ir::UpstreamOutput>& found) {
-  ir::Module copy = module;
-  ir::mapModuleExprs(copy, [&](const ExprPtr& root) {
-    ir::walkExpr(root, [&](const ir::Expr& node) {
-      if (node.kind() == ExprKind::UpstreamOutputRef) {
-        const ir::UpstreamOutput& target = node.upstreamOutput();
-        bool known = std::any_of(found.begin(), found.end(), [&](const ir::UpstreamOutput& u) {
-          return u.module == target.module && u.output == target.output;
-        });
-        if (!known)
-          found.push_back(target);
-      }
-      return true;
-    });
-    return root;
+  ir::walkModuleExprs(module, [&](const ir::Expr& node) {
+    if (node.kind() == ExprKind::UpstreamOutputRef) {
+      const ir::UpstreamOutput& target = node.upstreamOutput();
+      bool known = std::any_of(found.begin(), found.end(), [&](const ir::UpstreamOutput& u) {
+        return u.module == target.module && u.output == target.output;
+      });
+      if (!known)
+        found.push_back(target);
+    }
+    return true;
   });
 }
 

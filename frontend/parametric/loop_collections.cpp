@@ -42,25 +42,23 @@ void addNamePaths(const std::string& name, const std::string& variable, const ir
   }
 }
 
-ElementPaths elementPaths(ir::Module& module) {
+ElementPaths elementPaths(const ir::Module& module) {
   ElementPaths paths;
-  for (ir::Resource& resource : module.resources) {
+  for (const ir::Resource& resource : module.resources) {
     if (!resource.loop || !resource.loop->collection)
       continue;
     const ir::ResourceLoop& loop = *resource.loop;
     addNamePaths(resource.logicalId, loop.variable, *loop.collection, paths);
-    ir::mapResourceExprs(resource, [&](const ir::ExprPtr& root) {
-      addBodyPaths(root, loop.variable, *loop.collection, paths);
-      return root;
-    });
-  }
-  ir::mapModuleExprs(module, [&](const ir::ExprPtr& root) {
-    ir::walkExpr(root, [&](const ir::Expr& node) {
-      if (node.kind() == ir::ExprKind::ForEach && node.arguments().size() == 2)
-        addBodyPaths(node.arguments()[1], node.name(), *node.arguments()[0], paths);
+    ir::walkResourceExprs(resource, [&](const ir::Expr& node) {
+      if (node.kind() == ir::ExprKind::LoopItemRef)
+        addItemPath(loop.variable, node.name(), *loop.collection, paths);
       return true;
     });
-    return root;
+  }
+  ir::walkModuleExprs(module, [&](const ir::Expr& node) {
+    if (node.kind() == ir::ExprKind::ForEach && node.arguments().size() == 2)
+      addBodyPaths(node.arguments()[1], node.name(), *node.arguments()[0], paths);
+    return true;
   });
   return paths;
 }

@@ -210,15 +210,12 @@ void declareInputs(ir::Module& module, const Bundle& bundle, PartRole role) {
     inputs = toModelInputs(*type);
   inputs.insert(inputs.end(), module.inputs.begin(), module.inputs.end());
   std::set<std::string> context, upstream;
-  ir::mapModuleExprs(module, [&](const ir::ExprPtr& root) {
-    ir::walkExpr(root, [&](const ir::Expr& node) {
-      if (node.kind() == ir::ExprKind::ContextRef)
-        context.insert(node.name());
-      if (node.kind() == ir::ExprKind::UpstreamOutputRef)
-        upstream.insert(node.upstreamOutput().module);
-      return true;
-    });
-    return root;
+  ir::walkModuleExprs(module, [&](const ir::Expr& node) {
+    if (node.kind() == ir::ExprKind::ContextRef)
+      context.insert(node.name());
+    if (node.kind() == ir::ExprKind::UpstreamOutputRef)
+      upstream.insert(node.upstreamOutput().module);
+    return true;
   });
   for (const std::string& path : context) {
     ir::Input input;

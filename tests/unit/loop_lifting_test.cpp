@@ -75,13 +75,9 @@ void readPipeline(PipelineRead& read, const std::string& bundle = kPipeline.stri
 
 int countForEach(const ir::Module& module) {
   int count = 0;
-  ir::Module copy = module;
-  ir::mapModuleExprs(copy, [&](const ir::ExprPtr& root) {
-    ir::walkExpr(root, [&](const ir::Expr& node) {
-      count += node.kind() == ir::ExprKind::ForEach;
-      return true;
-    });
-    return root;
+  ir::walkModuleExprs(module, [&](const ir::Expr& node) {
+    count += node.kind() == ir::ExprKind::ForEach;
+    return true;
   });
   return count;
 }

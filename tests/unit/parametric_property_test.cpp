@@ -106,16 +106,13 @@ std::string describeResource(const ir::Resource& resource) {
 
 // Counts the references lifted into `module`, by kind, for the report.
 void countReferences(ir::Module& module, std::map<std::string, int>& counts) {
-  ir::mapModuleExprs(module, [&](const ir::ExprPtr& root) {
-    ir::walkExpr(root, [&](const ir::Expr& node) {
-      if (node.kind() == ir::ExprKind::InputRef || node.kind() == ir::ExprKind::ContextRef ||
-          node.kind() == ir::ExprKind::UpstreamOutputRef)
-        ++counts["lifted: " + std::string(ir::exprKindName(node.kind()))];
-      if (node.kind() == ir::ExprKind::Sub && ir::isConcatenation(node.sub()))
-        ++counts["lifted: concatenation (Sub)"];
-      return true;
-    });
-    return root;
+  ir::walkModuleExprs(module, [&](const ir::Expr& node) {
+    if (node.kind() == ir::ExprKind::InputRef || node.kind() == ir::ExprKind::ContextRef ||
+        node.kind() == ir::ExprKind::UpstreamOutputRef)
+      ++counts["lifted: " + std::string(ir::exprKindName(node.kind()))];
+    if (node.kind() == ir::ExprKind::Sub && ir::isConcatenation(node.sub()))
+      ++counts["lifted: concatenation (Sub)"];
+    return true;
   });
 }
 

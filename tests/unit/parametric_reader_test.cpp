@@ -34,13 +34,9 @@ void readVpc(Read& read) {
 
 int countKind(const ir::Module& module, ir::ExprKind kind) {
   int count = 0;
-  ir::Module copy = module;
-  ir::mapModuleExprs(copy, [&](const ir::ExprPtr& root) {
-    ir::walkExpr(root, [&](const ir::Expr& node) {
-      count += node.kind() == kind;
-      return true;
-    });
-    return root;
+  ir::walkModuleExprs(module, [&](const ir::Expr& node) {
+    count += node.kind() == kind;
+    return true;
   });
   return count;
 }

@@ -67,8 +67,7 @@ PartRead readModule(const frontend::Bundle& bundle, const frontend::RenderReques
   auto text = frontend::renderPart(bundle, request, diagnostics);
   if (text && part)
     read.module = frontend::readRenderedTemplate(bundle, *part, *text, diagnostics);
-  read.instanceSpecific = true;
-  return read;
+  return read; // rendered mode names every instance's module after it anyway
 }
 
 // A Terraform part keeps its own files: only the terraform target can take them over.
