@@ -33,6 +33,12 @@ struct DeployedStack {
   std::string retainTemplate;
 };
 
+// Which deployment: module and name together are unique in a model.
+struct DeploymentRef {
+  std::string module;
+  std::string name;
+};
+
 // One stack Proton deployed, or would deploy, from a module: the environment, each service
 // instance of the spec, the pipeline, a component.
 struct Deployment {
@@ -41,10 +47,15 @@ struct Deployment {
   std::string stackName;  // the deployed stack's name when a stack dump gave it, else empty
   ir::InputValues values; // the spec's inputs, the context values and upstream output values
   std::optional<DeployedStack> deployed = std::nullopt; // from a stack dump
+  std::string bundle = {};                              // the template bundle it comes from
+  // The environment a service instance or component is deployed in, when that environment's
+  // template is converted in the same model: the backends wire its outputs from that stack
+  // instead of the literal values in `values.upstreamOutputs`.
+  std::optional<DeploymentRef> environment = std::nullopt;
 };
 
 struct ConversionModel {
-  std::string bundleName;
+  std::string bundleName;      // several bundles converted together: their names joined by " + "
   std::string templateVersion; // major version from the layout ("1"), empty when unknown
   ConversionMode mode = ConversionMode::Parametric;
   ir::ModuleGraph modules; // after ir::runPasses

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace pm::backends::cdk {
@@ -16,6 +17,7 @@ namespace pm::backends::cdk {
 namespace {
 
 constexpr ir::NamingStyle kPascal{ir::CaseStyle::Pascal, 0, "", "_"};
+constexpr ir::NamingStyle kCamel{ir::CaseStyle::Camel, 0, "", "_"};
 
 // CloudFormation stack names: a letter, then letters, digits and hyphens, at most 128.
 std::string stackNameOf(std::string_view text) {
@@ -94,12 +96,16 @@ private:
         deployment && !deployment->stackName.empty()
             ? deployment->stackName
             : stackNameOf(module.ends_with(name) || name == module ? module : module + "-" + name);
-    out_ << "\nnew " << stack.className << "(app, " << tsString(id) << ", {\n"
+    out_ << "\n"
+         << declaration(stack, deployment, id) << "new " << stack.className << "(app, "
+         << tsString(id) << ", {\n"
          << "  stackName: " << tsString(stackName) << ",\n"
          << "  synthesizer: synthesizer(),\n";
     for (const StackProp& prop : stack.props) {
       const ir::BoundValue* value = deployment ? boundValue(prop, deployment->values) : nullptr;
-      if (const std::vector<ir::LoopElement>* elements = objectList(prop, deployment)) {
+      if (std::string wired = environmentOutput(prop, deployment); !wired.empty()) {
+        out_ << "  " << prop.name << ": " << wired << ",\n";
+      } else if (const std::vector<ir::LoopElement>* elements = objectList(prop, deployment)) {
         out_ << "  " << prop.name << ": " << objectListLiteral(prop.input->fields, *elements)
              << ",\n";
       } else if (value) {
@@ -111,7 +117,47 @@ private:
         out_ << "  " << prop.name << ": " << emptyValue(prop) << ", // no value was given\n";
       }
     }
-    out_ << "});\n";
+    out_ << "})" << dependency(stack, deployment) << ";\n";
+  }
+
+  // Fn::ImportValue adds no dependency: the importing stack must be deployed after the exporting.
+  std::string dependency(const StackClass& stack, const Deployment* deployment) const {
+    for (const StackProp& prop : stack.props)
+      if (!environmentOutput(prop, deployment).empty())
+        return ".addDependency(" +
+               stackVariables_.at({deployment->environment->module, deployment->environment->name})
+                   .variable +
+               ")";
+    return "";
+  }
+
+  // `const x = ` for a stack whose outputs a later stack reads, recorded under its deployment.
+  std::string declaration(const StackClass& stack, const Deployment* deployment,
+                          const std::string& id) {
+    if (!deployment || stack.exposedOutputs.empty())
+      return "";
+    // "...Stack" is never a reserved word, `app`, `synthesizer` or an imported class.
+    std::string variable = variables_.fresh(ir::normaliseName(id, kCamel) + "Stack");
+    stackVariables_[{deployment->module, deployment->name}] = {variable, &stack};
+    return "const " + variable + " = ";
+  }
+
+  // The environment stack's output a service stack's prop reads: `env.outputs.Name`, when the
+  // deployment's environment is a stack of this app that exposes it; empty otherwise.
+  std::string environmentOutput(const StackProp& prop, const Deployment* deployment) const {
+    constexpr std::string_view kEnvironment = "environment.";
+    if (prop.source != StackProp::Source::UpstreamOutput || !deployment ||
+        !deployment->environment || !prop.key.starts_with(kEnvironment))
+      return "";
+    auto producer =
+        stackVariables_.find({deployment->environment->module, deployment->environment->name});
+    if (producer == stackVariables_.end())
+      return "";
+    std::string name = prop.key.substr(kEnvironment.size());
+    for (const ir::Output* output : producer->second.stack->exposedOutputs)
+      if (output->name == name)
+        return producer->second.variable + exposedOutputAccess(*output);
+    return "";
   }
 
   std::string literal(const StackProp& prop, const ir::BoundValue& value) const {
@@ -189,6 +235,12 @@ private:
   ExpressionScope scope_;
   ExpressionWriter writer_;
   LocalNames constructIds_;
+  LocalNames variables_;
+  struct StackVariable {
+    std::string variable;
+    const StackClass* stack = nullptr;
+  };
+  std::map<std::pair<std::string, std::string>, StackVariable> stackVariables_; // by deployment
   std::ostringstream out_;
 };
 
@@ -247,6 +299,19 @@ node_modules/
 cdk.out/
 )";
 
+constexpr std::string_view kCrossStackNotes = R"(
+## Environment outputs across stacks
+
+Proton handed each service instance its environment's outputs. Here the environment stack
+exports the outputs its services read (`Export` named `<environment stack name>:<output>` unless
+the template named one) and each service stack reads them with `Fn::ImportValue`, passed in
+`bin/app.ts` as `<environment>.outputs.<name>`; the service stacks depend on their environment
+stack, so `npx cdk deploy --all` deploys the environment first. Deploy the environment stack
+(adding the exports) before the services that import them. CloudFormation refuses to change or
+remove an export while a stack imports it: change such an output by first passing its value to
+the services explicitly.
+)";
+
 std::string readme(const std::vector<StackClass>& stacks, const ConversionModel& model) {
   std::ostringstream out;
   out << "# " << model.bundleName << " as an AWS CDK app\n\n"
@@ -279,6 +344,9 @@ std::string readme(const std::vector<StackClass>& stacks, const ConversionModel&
       << "off CDKMetadata, so the templates carry nothing Proton's did not; the account still "
          "needs\n"
       << "`cdk bootstrap` once.\n";
+  if (std::any_of(stacks.begin(), stacks.end(),
+                  [](const StackClass& stack) { return !stack.exposedOutputs.empty(); }))
+    out << kCrossStackNotes;
   return out.str();
 }
 

@@ -165,7 +165,8 @@ public:
       out_ << "  private readonly templateSections: Record<string, unknown> = {};\n";
     if (!module_.resourceLoops.empty())
       out_ << "  private readonly resourceLoops: Record<string, unknown> = {};\n";
-    if (overridesTemplate())
+    writeExposedOutputsField();
+    if (overridesTemplate() || !stack_.exposedOutputs.empty())
       out_ << "\n";
     out_ << "  constructor(scope: Construct, id: string, " << props_ << ": " << propsType()
          << (requiresProps() ? "" : " = {}") << ") {\n";
@@ -178,6 +179,7 @@ public:
     writeGuards();
     writeResources();
     writeOutputs();
+    writeExposedOutputs();
     writeOtherSections();
     out_ << "  }\n";
     writeTemplateOverride();
@@ -538,6 +540,8 @@ private:
         fields.push_back("description: " + tsString(output.description));
       if (output.exportName)
         fields.push_back("exportName: " + writer_.write(output.exportName, kStringShape));
+      else if (isExposed(output))
+        fields.push_back("exportName: " + addedExportName(output));
       if (output.condition) {
         auto found = scope_.conditions.find(output.condition->name);
         if (found != scope_.conditions.end())
@@ -553,6 +557,47 @@ private:
       if (!output.guards.empty())
         out_ << "    }\n";
     }
+  }
+
+  void writeExposedOutputsField() {
+    if (stack_.exposedOutputs.empty())
+      return;
+    out_ << "  /** The outputs other stacks of the app import (Fn::ImportValue of their exports). "
+            "*/\n"
+         << "  public readonly outputs: {\n";
+    for (const ir::Output* output : stack_.exposedOutputs)
+      out_ << "    readonly " << tsKey(output->name) << (output->guards.empty() ? "" : "?")
+           << ": string;\n";
+    out_ << "  };\n";
+  }
+
+  bool isExposed(const ir::Output& output) const {
+    return std::find(stack_.exposedOutputs.begin(), stack_.exposedOutputs.end(), &output) !=
+           stack_.exposedOutputs.end();
+  }
+
+  // The export an exposed output without one gets: the stack's name is known when the app is
+  // synthesized, so the name is a plain string other stacks can import.
+  std::string addedExportName(const ir::Output& output) const {
+    return "`${this.stackName}:" + output.name + "`";
+  }
+
+  // Other stacks read an output through its export (Fn::ImportValue), named as written or as
+  // added. A guarded output exists only when its guards hold; its value is undefined otherwise.
+  void writeExposedOutputs() {
+    if (stack_.exposedOutputs.empty())
+      return;
+    writer_.setIndent(6);
+    out_ << "    this.outputs = {\n";
+    for (const ir::Output* output : stack_.exposedOutputs) {
+      std::string exportName = output->exportName ? writer_.write(output->exportName, kStringShape)
+                                                  : addedExportName(*output);
+      std::string value = lib() + ".Fn.importValue(" + exportName + ")";
+      if (!output->guards.empty())
+        value = "(" + guardTest(output->guards) + ") ? " + value + " : undefined";
+      out_ << "      " << tsKey(output->name) << ": " << value << ",\n";
+    }
+    out_ << "    };\n";
   }
 
   const StackClass& stack_;
@@ -571,9 +616,39 @@ private:
 
 } // namespace
 
+namespace {
+
+// The module's Outputs that an upstream binding reads, in the module's order. An output whose
+// export name is an expression is left out: resolved in the importing stack, `${AWS::StackName}`
+// would name the importer; its readers keep the values given for it.
+std::vector<const ir::Output*> boundOutputs(const ir::Module& module,
+                                            const ConversionModel& model) {
+  std::set<std::string> bound;
+  for (const ir::UpstreamBinding& binding : model.passes.bindings.bindings)
+    for (const ir::OutputProducer& producer : binding.producers)
+      if (producer.module == module.name)
+        bound.insert(producer.output);
+  std::vector<const ir::Output*> outputs;
+  for (const ir::Output& output : module.outputs)
+    if (bound.count(output.name) &&
+        (!output.exportName || output.exportName->kind() == ir::ExprKind::String))
+      outputs.push_back(&output);
+  return outputs;
+}
+
+} // namespace
+
+std::string exposedOutputAccess(const ir::Output& output) {
+  std::string access = isTsIdentifier(output.name) ? ".outputs." + output.name
+                                                   : ".outputs[" + tsString(output.name) + "]";
+  return output.guards.empty() ? access : access + "!";
+}
+
 StackClass describeStack(const ir::Module& module, const ConversionModel& model) {
   StackClass stack;
   stack.module = &module;
+  if (model.mode == ConversionMode::Parametric)
+    stack.exposedOutputs = boundOutputs(module, model);
   std::string name = cdkName(model, module, NamedKind::Module, module.name, kPascal);
   stack.className = name.ends_with("Stack") ? name : name + "Stack";
   stack.fileName = "lib/" + fileStem(module.name) + "-stack.ts";

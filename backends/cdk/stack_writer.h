@@ -30,7 +30,14 @@ struct StackClass {
   std::string className; // "EnvironmentStack"
   std::string fileName;  // "lib/environment-stack.ts"
   std::vector<StackProp> props;
+  // The Outputs other stacks of the app read (an environment's, read by its services): the
+  // class exposes their values as `outputs`, and bin/app.ts passes them on, which CDK turns into
+  // cross-stack references (an export and Fn::ImportValue).
+  std::vector<const ir::Output*> exposedOutputs;
 };
+
+// `stack.outputs.<name>` as TypeScript reads it, `!` included when the output may be absent.
+std::string exposedOutputAccess(const ir::Output& output);
 
 StackClass describeStack(const ir::Module& module, const ConversionModel& model);
 

@@ -51,18 +51,30 @@ const ir::BoundValue* find(const std::map<std::string, ir::BoundValue>& values,
 
 using Call = RootCall; // the module block and variable are both named `name`
 
+// Whether `producer` is where `consumer` reads the upstream module `named` from: the module
+// itself, or for "environment" the environment it is deployed in (any, when it is not linked).
+bool producesFor(const Call& producer, const backends::Deployment& consumer,
+                 const std::string& named, const backends::ConversionModel& model) {
+  const backends::Deployment& deployment = *producer.deployment;
+  const ir::Module* module = model.modules.find(deployment.module);
+  if (!module)
+    return false;
+  if (named != "environment")
+    return module->name == named;
+  if (consumer.environment)
+    return consumer.environment->module == deployment.module &&
+           consumer.environment->name == deployment.name;
+  return module->kind == ir::ModuleKind::Environment;
+}
+
 // The module block of a deployment of an upstream module that declares `output`.
 std::string upstreamProducer(const std::vector<Call>& calls, const backends::ConversionModel& model,
-                             const std::string& source) {
+                             const backends::Deployment& consumer, const std::string& source) {
   std::size_t dot = source.find('.');
   std::string named = source.substr(0, dot);
   std::string output = source.substr(dot + 1);
   for (const Call& call : calls) {
-    const ir::Module* module = model.modules.find(call.deployment->module);
-    bool matches =
-        module && (module->name == named ||
-                   (named == "environment" && module->kind == ir::ModuleKind::Environment));
-    if (!matches)
+    if (!producesFor(call, consumer, named, model))
       continue;
     auto found = call.interface->outputBySource.find(output);
     if (found != call.interface->outputBySource.end())
@@ -86,12 +98,14 @@ HclExprPtr componentsValue(const backends::Deployment& deployment) {
 }
 
 // The pipeline's service instances as Proton listed them (name, inputs as strings, outputs),
-// read from the instance module calls of this root.
-HclExprPtr instancesValue(const std::vector<Call>& calls, const backends::ConversionModel& model) {
+// read from the calls of this root of the instance modules of the pipeline's service.
+HclExprPtr instancesValue(const std::vector<Call>& calls, const backends::ConversionModel& model,
+                          const backends::Deployment& pipeline) {
   std::vector<HclExprPtr> instances;
   for (const Call& call : calls) {
     const ir::Module* module = model.modules.find(call.deployment->module);
-    if (!module || module->kind != ir::ModuleKind::ServiceInstance)
+    if (!module || module->kind != ir::ModuleKind::ServiceInstance ||
+        call.deployment->bundle != pipeline.bundle)
       continue;
     std::vector<HclEntry> inputs;
     for (const auto& [name, value] : call.deployment->values.inputs)
@@ -112,7 +126,7 @@ HclExprPtr moduleArgument(const ModuleInterface::Variable& variable, const Call&
   const backends::Deployment& deployment = *call.deployment;
   HclExprPtr fromTfvars = HclExpr::raw("var." + call.name + "." + variable.name);
   if (variable.instances)
-    return instancesValue(calls, model);
+    return instancesValue(calls, model, deployment);
   if (variable.components) {
     HclExprPtr components = componentsValue(deployment);
     if (!components)
@@ -124,7 +138,7 @@ HclExprPtr moduleArgument(const ModuleInterface::Variable& variable, const Call&
     return hclString(deployment.stackName.empty() ? deployment.name : deployment.stackName);
   const ir::BoundValue* value = nullptr;
   if (variable.upstream) {
-    std::string producer = upstreamProducer(calls, model, variable.input);
+    std::string producer = upstreamProducer(calls, model, deployment, variable.input);
     if (!producer.empty())
       return HclExpr::raw(producer);
     value = find(deployment.values.upstreamOutputs, variable.input);

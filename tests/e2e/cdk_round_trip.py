@@ -16,6 +16,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import template_compare  # noqa: E402
+import yaml  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SKIPPED = 77
@@ -30,10 +31,13 @@ STANDALONE_APP = "cdk-identifiers-parametric"
 class Case:
     def __init__(self, fields):
         self.name, bundle, spec, env_outputs, component_outputs, stacks, known = fields
-        self.bundle = bundle
-        self.side_files = [(flag, path) for flag, path in (
-            ("--spec", spec), ("--env-outputs", env_outputs),
-            ("--component-outputs", component_outputs)) if path != "-"]
+        # Several bundles (joined by "+") make one app, each with its spec (in the same order).
+        self.bundles = bundle.split("+")
+        self.side_files = [("--spec", path) for path in spec.split("+") if path != "-"]
+        self.side_files += [(flag, path) for flag, path in (
+            ("--env-outputs", env_outputs), ("--component-outputs", component_outputs))
+            if path != "-"]
+        self.env_outputs = None if env_outputs == "-" else env_outputs
         self.stacks = [pair.split("=", 1) for pair in stacks.split(",")]
         # "RULE": the conversion fails with RULE. "MODE:RULE:ID+ID": in MODE the stacks ID
         # differ, as RULE warns (parametric mode renders what it cannot lift with the first
@@ -84,8 +88,8 @@ def clean_env():
 
 
 def convert(binary, fixtures, case, mode, out):
-    command = [binary, "convert", os.path.join(fixtures, case.bundle), "--to", "cdk",
-               "--mode", mode, "-o", out] + CONTEXT
+    command = [binary, "convert"] + [os.path.join(fixtures, b) for b in case.bundles] + [
+        "--to", "cdk", "--mode", mode, "-o", out] + CONTEXT
     for flag, path in case.side_files:
         command += [flag, os.path.join(fixtures, path)]
     return run(command)
@@ -153,23 +157,43 @@ def synthesize(work, apps):
     return run(["node", driver] + apps, cwd=work, env=clean_env())
 
 
-def compare_stacks(fixtures, stacks, app):
-    """Differences of the app's stacks against their rendered templates."""
+def synthesized_templates(app):
+    folder = os.path.join(app, "cdk.out")
+    if not os.path.isdir(folder):
+        return {}
+    return {name[:-len(".template.json")]: template_compare.load(os.path.join(folder, name))
+            for name in sorted(os.listdir(folder)) if name.endswith(".template.json")}
+
+
+def compare_stacks(fixtures, stacks, app, wiring=(None, False)):
+    """Differences of the app's stacks against their rendered templates. A stack importing an
+    environment stack's output of the same app (cross-stack wiring) is compared with the import
+    replaced by the value the rendered template was given for that output (`wiring`: the
+    env-outputs file, and whether the app must import at least one)."""
+    env_outputs, wired = wiring
     problems, equal, total = [], 0, 0
+    templates = synthesized_templates(app)
+    exports = template_compare.exports_of(templates)
+    imported = template_compare.imported_names(templates)
+    if wired and not imported & set(exports):
+        problems.append("no stack imports an output of another stack of the app")
+    values = yaml.safe_load(open(os.path.join(fixtures, env_outputs))) if env_outputs else {}
     for construct_id, expected in stacks:
-        synthesized = os.path.join(app, "cdk.out", construct_id + ".template.json")
-        if not os.path.exists(synthesized):
+        if construct_id not in templates:
             problems.append(f"{construct_id}: no synthesized template")
             continue
-        result = template_compare.compare(template_compare.load(os.path.join(fixtures, expected)),
-                                          template_compare.load(synthesized))
+        original = template_compare.load(os.path.join(fixtures, expected))
+        synthesized = template_compare.resolve_imports(
+            template_compare.without_added_exports(original, templates[construct_id], imported),
+            exports, values)
+        result = template_compare.compare(original, synthesized)
         equal += result.equal_resources
         total += result.total_resources
         problems += [f"{construct_id}: {d}" for d in result.differences]
     return problems, equal, total
 
 
-def build_standalone(fixtures, stacks, app):
+def build_standalone(fixtures, stacks, app, wiring=(None, False)):
     """Copy the app to an empty folder, build it with `npm install && npx cdk synth` and
     compare what it synthesized."""
     folder = tempfile.mkdtemp(prefix="cdk-standalone-")
@@ -183,7 +207,7 @@ def build_standalone(fixtures, stacks, app):
         result = run(["npx", "cdk", "synth", "--no-notices"], cwd=copy, env=clean_env())
     ok = result.returncode == 0 and os.path.isdir(os.path.join(copy, "cdk.out"))
     if ok:
-        problems, _, _ = compare_stacks(fixtures, stacks, copy)
+        problems, _, _ = compare_stacks(fixtures, stacks, copy, wiring)
         ok = not problems
         result.stderr += "\n".join(problems)
     log(f"standalone app {os.path.basename(app)}: {'ok' if ok else 'FAILED'} "
@@ -265,7 +289,9 @@ def convert_all(args, fixtures, cases, failures):
                 continue
             stacks, skipped = case.stacks_to_compare(mode, result.stderr)
             expected_failures += [f"{name} {stack} ({case.known})" for stack in skipped]
-            apps.append((stacks, out))
+            # Parametric apps of several bundles wire environment outputs across stacks.
+            wired = mode == "parametric" and len(case.bundles) > 1
+            apps.append((stacks, out, (case.env_outputs, wired)))
             if args.install_only:
                 return apps
     log(f"converted {len(apps)} apps; {len(expected_failures)} known failures (cdk-cases.tsv):")
@@ -276,7 +302,7 @@ def convert_all(args, fixtures, cases, failures):
 
 def check_apps(args, fixtures, apps, failures):
     """One tsc run over every app, one synthesis of each, and the comparisons."""
-    folders = [out for _, out in apps]
+    folders = [out for _, out, _ in apps]
     step = time.time()
     checked = type_check(args.work, folders)
     log(f"tsc --strict over {len(apps)} apps: {'ok' if checked.returncode == 0 else 'FAILED'} "
@@ -291,8 +317,8 @@ def check_apps(args, fixtures, apps, failures):
     if synthesized.returncode != 0:
         failures.append("synthesis:\n" + synthesized.stderr.strip()[-4000:])
     equal = total = 0
-    for stacks, out in apps:
-        problems, app_equal, app_total = compare_stacks(fixtures, stacks, out)
+    for stacks, out, wiring in apps:
+        problems, app_equal, app_total = compare_stacks(fixtures, stacks, out, wiring)
         equal += app_equal
         total += app_total
         log(f"{'DIFFERS' if problems else 'ok'} {os.path.basename(out)}: "

@@ -93,6 +93,69 @@ def section_form(template, name):
     return normalise(value, name)
 
 
+def exports_of(templates):
+    """Export name -> (stack, output name) over the synthesized templates of one app."""
+    exports = {}
+    for stack, template in templates.items():
+        for name, output in ((template or {}).get("Outputs") or {}).items():
+            export = (output.get("Export") or {}).get("Name")
+            if isinstance(export, str):
+                exports[export] = (stack, name)
+    return exports
+
+
+def resolve_imports(value, exports, values):
+    """`value` with each Fn::ImportValue of an app's export replaced by the value the rendered
+    template was given for that output (`values`: output name -> value), and string joins that
+    become literal collapsed, as the rendered template writes them. Leaves the rest alone."""
+    if isinstance(value, dict):
+        if list(value) == ["Fn::ImportValue"] and isinstance(value["Fn::ImportValue"], str):
+            found = exports.get(value["Fn::ImportValue"])
+            if found and found[1] in values:
+                return str(values[found[1]])
+            return value
+        resolved = {k: resolve_imports(v, exports, values) for k, v in value.items()}
+        join = resolved.get("Fn::Join") if list(resolved) == ["Fn::Join"] else None
+        if isinstance(join, list) and len(join) == 2 and isinstance(join[1], list) and \
+                all(isinstance(part, str) for part in [join[0]] + join[1]):
+            return join[0].join(join[1])
+        return resolved
+    if isinstance(value, list):
+        return [resolve_imports(item, exports, values) for item in value]
+    return value
+
+
+def without_added_exports(original, synthesized, imported):
+    """The synthesized template without the Export an app added to an output other stacks of
+    it import, where the original output had none (cross-stack wiring)."""
+    outputs = (synthesized or {}).get("Outputs") or {}
+    mine = (original or {}).get("Outputs") or {}
+    for name, output in outputs.items():
+        export = (output.get("Export") or {}).get("Name")
+        if isinstance(export, str) and export in imported and \
+                "Export" not in (mine.get(name) or {}):
+            del output["Export"]
+    return synthesized
+
+
+def imported_names(templates):
+    """Every export name the app's templates import."""
+    found = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            if list(value) == ["Fn::ImportValue"] and isinstance(value["Fn::ImportValue"], str):
+                found.add(value["Fn::ImportValue"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    for template in templates.values():
+        walk(template)
+    return found
+
+
 def first_difference(original, synthesized, path=""):
     """The path of the first place two normalised values differ, with both values."""
     if isinstance(original, dict) and isinstance(synthesized, dict):

@@ -10,15 +10,30 @@ namespace {
 
 using frontend::PartRole;
 
-// The names of the stacks Proton makes of a part: one per service instance of the spec, one
-// for anything else. An empty name stands for the only (or default) instance.
-std::vector<std::string> deploymentNames(PartRole role, const TemplateInputs& inputs) {
-  if (role != PartRole::Instance || !inputs.spec || inputs.spec->instances.empty())
-    return {""};
-  std::vector<std::string> names;
-  for (const frontend::ServiceInstanceSpec& instance : inputs.spec->instances)
-    names.push_back(instance.name);
-  return names;
+// A stack Proton makes of a part, and the request that renders it.
+struct PartDeployment {
+  std::string name; // empty: the only (or default) instance or environment
+  frontend::RenderRequest request;
+};
+
+// One per service instance of the spec for an instance part, one per name in `environments` for
+// an infrastructure part (the environments the services converted with it are deployed in), one
+// otherwise.
+std::vector<PartDeployment> partDeployments(PartRole role, const TemplateInputs& inputs,
+                                            const std::vector<std::string>& environments) {
+  std::vector<PartDeployment> deployments;
+  if (role == PartRole::Instance && inputs.spec && !inputs.spec->instances.empty()) {
+    for (const frontend::ServiceInstanceSpec& instance : inputs.spec->instances)
+      deployments.push_back({instance.name, inputs.request(role, instance.name)});
+  } else if (role == PartRole::Infrastructure && !environments.empty()) {
+    for (const std::string& environment : environments) {
+      deployments.push_back({environment, inputs.request(role, "")});
+      deployments.back().request.overrides.push_back({"environment.name", environment});
+    }
+  } else {
+    deployments.push_back({"", inputs.request(role, "")});
+  }
+  return deployments;
 }
 
 std::string displayName(const ir::InputValues& values, PartRole role, const std::string& given) {
@@ -98,23 +113,23 @@ std::string partModuleName(const frontend::Bundle& bundle, PartRole role,
 
 namespace {
 
-// Adds the modules and deployments of one part. A part shared by several service instances is
-// one module, unless reading it baked the first instance's values in: then every instance gets
-// its own module, and the diagnostics the later reads repeat are reported once.
+// Adds the modules and deployments of one part. A part deployed several times is one module,
+// unless reading it baked the first deployment's values in (or the mode is rendered): then every
+// deployment gets its own module, and the diagnostics the later reads repeat are reported once.
 bool addPart(backends::ConversionModel& model, const frontend::Bundle& bundle,
              const frontend::BundlePart& part, const TemplateInputs& inputs,
-             ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources) {
+             const std::vector<std::string>& environments, ir::Diagnostics& diagnostics,
+             tf::NativeSources* terraformSources) {
   bool terraform = isTerraformPart(part);
+  std::vector<PartDeployment> deployments = partDeployments(part.role, inputs, environments);
   // Rendered mode always names instance modules after their instance.
-  bool perInstance = model.mode == backends::ConversionMode::Rendered;
+  bool rendered = model.mode == backends::ConversionMode::Rendered;
+  bool perDeployment = rendered && (part.role == PartRole::Instance || deployments.size() > 1);
   bool failed = false;
-  std::vector<std::string> instances = deploymentNames(part.role, inputs);
-  for (std::size_t index = 0; index < instances.size(); ++index) {
-    const std::string& instance = instances[index];
-    frontend::RenderRequest request = inputs.request(part.role, instance);
+  for (std::size_t index = 0; index < deployments.size(); ++index) {
+    const auto& [name, request] = deployments[index];
     auto values = frontend::requestValues(bundle, request, diagnostics);
-    std::string moduleName = partModuleName(
-        bundle, part.role, perInstance && part.role == PartRole::Instance ? instance : "");
+    std::string moduleName = partModuleName(bundle, part.role, perDeployment ? name : "");
     if (!model.modules.find(moduleName)) {
       ir::Diagnostics repeated;
       ir::Diagnostics& sink = index == 0 ? diagnostics : repeated;
@@ -127,23 +142,33 @@ bool addPart(backends::ConversionModel& model, const frontend::Bundle& bundle,
         failed = true;
         continue;
       }
-      if (!perInstance && read.instanceSpecific && part.role == PartRole::Instance &&
-          instances.size() > 1) {
-        perInstance = true;
-        moduleName = partModuleName(bundle, part.role, instance);
+      if (!perDeployment && read.instanceSpecific && deployments.size() > 1) {
+        perDeployment = true;
+        moduleName = partModuleName(bundle, part.role, name);
       }
       read.module->name = moduleName;
       read.module->kind = frontend::moduleKindOf(part.role);
       model.modules.add(std::move(*read.module));
     }
     if (values)
-      model.deployments.push_back(
-          {moduleName, displayName(*values, part.role, instance), "", std::move(*values)});
+      model.deployments.push_back({moduleName, displayName(*values, part.role, name), "",
+                                   std::move(*values), std::nullopt, bundle.name});
   }
   return !failed;
 }
 
 } // namespace
+
+bool addBundle(backends::ConversionModel& model, const frontend::Bundle& bundle,
+               const TemplateInputs& inputs, const std::vector<std::string>& environments,
+               ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources) {
+  bool failed = false;
+  for (const frontend::BundlePart& part : bundle.parts)
+    if (!part.templatePath.empty() || isTerraformPart(part))
+      failed = !addPart(model, bundle, part, inputs, environments, diagnostics, terraformSources) ||
+               failed;
+  return !failed;
+}
 
 std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bundle& bundle,
                                                               const TemplateInputs& inputs,
@@ -154,11 +179,7 @@ std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bu
   model.bundleName = bundle.name;
   model.templateVersion = bundle.majorVersion;
   model.mode = mode;
-  bool failed = false;
-  for (const frontend::BundlePart& part : bundle.parts)
-    if (!part.templatePath.empty() || isTerraformPart(part))
-      failed = !addPart(model, bundle, part, inputs, diagnostics, terraformSources) || failed;
-  if (failed)
+  if (!addBundle(model, bundle, inputs, {}, diagnostics, terraformSources))
     return std::nullopt;
   ir::runPasses(model.modules, diagnostics, model.passes);
   return model;

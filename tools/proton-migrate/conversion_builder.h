@@ -7,6 +7,8 @@
 #include "tools/proton-migrate/template_inputs.h"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace pm::driver {
 
@@ -17,6 +19,13 @@ std::optional<backends::ConversionModel>
 buildConversionModel(const frontend::Bundle& bundle, const TemplateInputs& inputs,
                      backends::ConversionMode mode, ir::Diagnostics& diagnostics,
                      tf::NativeSources* terraformSources = nullptr);
+
+// Adds the modules and deployments of one bundle to `model`, without running the passes. An
+// infrastructure part is deployed once per name in `environments`, or once under the name the
+// context gives when it is empty. False when a part could not be read.
+bool addBundle(backends::ConversionModel& model, const frontend::Bundle& bundle,
+               const TemplateInputs& inputs, const std::vector<std::string>& environments,
+               ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources = nullptr);
 
 // The module name of a part: the bundle's name for an environment or component, with the role
 // appended for the parts of a service ("svc-instance", "svc-pipeline"); in rendered mode each

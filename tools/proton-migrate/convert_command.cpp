@@ -6,8 +6,11 @@
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/output_directory.h"
 #include "tools/proton-migrate/stack_dumps.h"
+#include "tools/proton-migrate/system_model.h"
 #include "tools/proton-migrate/template_inputs.h"
+#include "tools/proton-migrate/terraform_bundle.h"
 
+#include <algorithm>
 #include <ostream>
 #include <set>
 
@@ -54,28 +57,65 @@ struct StackDumps {
   std::set<std::size_t> attached;
 };
 
-// Converts one bundle into `output`, under "<bundle>/" when `ownFolder`.
-void convertBundle(const std::string& path, const po::variables_map& values,
-                   backends::ConversionMode mode, const backends::Backend& backend, bool ownFolder,
-                   StackDumps& stacks, backends::OutputTree& output, ir::Diagnostics& diagnostics) {
-  auto loaded = loadBundle(path, values, diagnostics);
-  if (!loaded)
-    return;
-  tf::NativeSources terraformSources;
-  auto model =
-      buildConversionModel(loaded->bundle, loaded->inputs, mode, diagnostics, &terraformSources);
-  if (!model || diagnostics.hasErrors())
-    return;
-  attachStackDumps(*model, loaded->bundle, loaded->inputs, stacks.dumps, stacks.attached,
-                   diagnostics);
+// Emits `model` into `output`, under `prefix`.
+void emitModel(backends::ConversionModel& model, const tf::NativeSources& terraformSources,
+               const backends::Backend& backend, const std::string& prefix,
+               backends::OutputTree& output, ir::Diagnostics& diagnostics) {
   backends::OutputTree converted;
   if (terraformSources.empty())
-    backend.emit(*model, converted, diagnostics);
-  else if (!emitTerraformBundle(*model, terraformSources, backend, converted, diagnostics))
+    backend.emit(model, converted, diagnostics);
+  else if (!emitTerraformBundle(model, terraformSources, backend, converted, diagnostics))
     return;
-  std::string prefix = ownFolder ? loaded->bundle.name + "/" : "";
   for (const auto& [relative, content] : converted.files())
     output.write(prefix + relative, content);
+}
+
+// Converts one bundle into `output`, under "<bundle>/" when `ownFolder`.
+void convertBundle(const LoadedBundle& loaded, backends::ConversionMode mode,
+                   const backends::Backend& backend, bool ownFolder, StackDumps& stacks,
+                   backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+  tf::NativeSources terraformSources;
+  auto model =
+      buildConversionModel(loaded.bundle, loaded.inputs, mode, diagnostics, &terraformSources);
+  if (!model || diagnostics.hasErrors())
+    return;
+  attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
+                   diagnostics);
+  emitModel(*model, terraformSources, backend, ownFolder ? loaded.bundle.name + "/" : "", output,
+            diagnostics);
+}
+
+bool isTerraformBundle(const frontend::Bundle& bundle) {
+  return std::any_of(bundle.parts.begin(), bundle.parts.end(),
+                     [](const frontend::BundlePart& part) { return isTerraformPart(part); });
+}
+
+// Several bundles make one CDK app or one Terraform configuration, so environment outputs are
+// wired to the services deployed in them; Service Catalog makes a product of each bundle, and
+// Terraform-written bundles do not mix with CloudFormation ones: those are converted each into
+// its own folder.
+bool convertsTogether(const std::vector<LoadedBundle>& bundles, const backends::Backend& backend) {
+  if (bundles.size() < 2 || backend.name() == "servicecatalog")
+    return false;
+  return std::all_of(bundles.begin(), bundles.end(), [&](const LoadedBundle& loaded) {
+    return isTerraformBundle(loaded.bundle) == isTerraformBundle(bundles.front().bundle);
+  });
+}
+
+void convertTogether(const std::vector<LoadedBundle>& bundles, backends::ConversionMode mode,
+                     const backends::Backend& backend, StackDumps& stacks,
+                     backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+  std::vector<const LoadedBundle*> given;
+  for (const LoadedBundle& loaded : bundles)
+    given.push_back(&loaded);
+  tf::NativeSources terraformSources;
+  auto model = buildSystemModel(given, mode, diagnostics, &terraformSources);
+  if (!model || diagnostics.hasErrors())
+    return;
+  for (const LoadedBundle& loaded : bundles)
+    attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
+                     diagnostics);
+  emitModel(*model, terraformSources, backend, "", output, diagnostics);
 }
 
 int convert(const po::variables_map& values, CommandIo& io) {
@@ -101,10 +141,13 @@ int convert(const po::variables_map& values, CommandIo& io) {
   StackDumps stacks;
   if (values.count("stack-dump"))
     stacks.dumps = readStackDumps(values["stack-dump"].as<std::vector<std::string>>(), diagnostics);
-  auto paths = values["path"].as<std::vector<std::string>>();
   backends::OutputTree output;
-  for (const std::string& path : paths)
-    convertBundle(path, values, *mode, *backend, paths.size() > 1, stacks, output, diagnostics);
+  auto bundles = loadBundles(values["path"].as<std::vector<std::string>>(), values, diagnostics);
+  if (bundles && convertsTogether(*bundles, *backend))
+    convertTogether(*bundles, *mode, *backend, stacks, output, diagnostics);
+  else if (bundles)
+    for (const LoadedBundle& loaded : *bundles)
+      convertBundle(loaded, *mode, *backend, bundles->size() > 1, stacks, output, diagnostics);
   reportUnattachedDumps(stacks.dumps, stacks.attached, diagnostics);
   diagnostics.print(io.err);
   if (diagnostics.hasErrors())
@@ -120,7 +163,9 @@ Command convertCommand() {
       "convert",
       "convert PATH... --to terraform|cdk|servicecatalog [--mode parametric|rendered] "
       "[--spec F] [--env-outputs F] [--stack-dump F] -o DIR",
-      "Converts bundles (folders, .tar.gz archives or CloudFormation files) to the target.",
+      "Converts bundles (folders, .tar.gz archives or CloudFormation files) to the target; "
+      "with cdk or terraform, several bundles make one app or root, environment outputs wired "
+      "to the services deployed in them.",
       [](po::options_description& options, po::positional_options_description& positional) {
         // clang-format off
             options.add_options()

@@ -6,8 +6,9 @@ namespace pm::driver {
 void declareTemplateInputOptions(po::options_description& options) {
   // clang-format off
   options.add_options()
-      ("spec", po::value<std::string>()->value_name("FILE"),
-       "EnvironmentSpec or ServiceSpec with the input values (default: schema defaults)")
+      ("spec", po::value<std::vector<std::string>>()->value_name("FILE"),
+       "EnvironmentSpec or ServiceSpec with the input values (default: schema defaults); with "
+       "several bundles, one per bundle: each goes to the bundles of its kind, in order")
       ("env-outputs", po::value<std::string>()->value_name("FILE"),
        "environment outputs: a flat YAML/JSON map, or `aws cloudformation describe-stacks` JSON")
       ("component-outputs", po::value<std::string>()->value_name("FILE"),
@@ -89,7 +90,6 @@ TemplateInputFiles TemplateInputFiles::fromOptions(const po::variables_map& valu
       return std::nullopt;
     return values[name].as<std::string>();
   };
-  files.spec = optional("spec");
   files.environmentOutputs = optional("env-outputs");
   files.componentOutputs = optional("component-outputs");
   if (values.count("context"))
@@ -120,15 +120,108 @@ std::optional<TemplateInputs> loadTemplateInputs(const TemplateInputFiles& files
   return inputs;
 }
 
+namespace {
+
+// The kind of spec a bundle takes; nothing for components and plain templates.
+std::optional<frontend::TemplateKind> specKindOf(const frontend::Bundle& bundle) {
+  switch (bundle.kind) {
+  case frontend::BundleKind::Environment:
+  case frontend::BundleKind::CustomerManagedEnvironment:
+    return frontend::TemplateKind::Environment;
+  case frontend::BundleKind::Service:
+    return frontend::TemplateKind::Service;
+  default:
+    return std::nullopt;
+  }
+}
+
+const char* specKindName(frontend::TemplateKind kind) {
+  return kind == frontend::TemplateKind::Environment ? "EnvironmentSpec" : "ServiceSpec";
+}
+
+} // namespace
+
+std::optional<std::vector<std::optional<std::string>>>
+specsForBundles(const std::vector<const frontend::Bundle*>& bundles,
+                const std::vector<std::string>& specs, ir::Diagnostics& diagnostics) {
+  std::vector<std::optional<std::string>> chosen(bundles.size());
+  if (specs.size() == 1 && bundles.size() == 1) {
+    chosen[0] = specs[0]; // validated against the bundle's schema, whatever its kind
+    return chosen;
+  }
+  std::map<frontend::TemplateKind, std::vector<std::string>> byKind;
+  for (const std::string& path : specs) {
+    // Read for its kind only: loading the bundle's inputs reads it again and reports warnings.
+    ir::Diagnostics reading;
+    auto spec = frontend::readSpec(path, reading);
+    if (!spec) {
+      diagnostics.appendUnreported(reading);
+      return std::nullopt;
+    }
+    byKind[spec->kind].push_back(path);
+  }
+  for (const auto& [kind, paths] : byKind) {
+    std::vector<std::size_t> takers;
+    for (std::size_t i = 0; i < bundles.size(); ++i)
+      if (specKindOf(*bundles[i]) == kind)
+        takers.push_back(i);
+    if (takers.size() != paths.size()) {
+      diagnostics.error("PRS010", {paths.front(), 1, 1},
+                        std::to_string(paths.size()) + " " + specKindName(kind) + " file(s) for " +
+                            std::to_string(takers.size()) +
+                            " bundle(s) of that kind: give one per bundle, in the order of the "
+                            "bundles");
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < takers.size(); ++i)
+      chosen[takers[i]] = paths[i];
+  }
+  return chosen;
+}
+
+std::optional<std::vector<LoadedBundle>> loadBundles(const std::vector<std::string>& paths,
+                                                     const po::variables_map& values,
+                                                     ir::Diagnostics& diagnostics) {
+  std::vector<frontend::Bundle> bundles;
+  bool failed = false;
+  for (const std::string& path : paths) {
+    auto bundle = frontend::readBundle(path, diagnostics);
+    failed = failed || !bundle;
+    if (bundle)
+      bundles.push_back(std::move(*bundle));
+  }
+  if (failed)
+    return std::nullopt;
+  std::vector<const frontend::Bundle*> read;
+  for (const frontend::Bundle& bundle : bundles)
+    read.push_back(&bundle);
+  auto specs = specsForBundles(read,
+                               values.count("spec") ? values["spec"].as<std::vector<std::string>>()
+                                                    : std::vector<std::string>{},
+                               diagnostics);
+  if (!specs)
+    return std::nullopt;
+  std::vector<LoadedBundle> loaded;
+  loaded.reserve(bundles.size()); // requests point into the elements: they must not move
+  for (std::size_t i = 0; i < bundles.size(); ++i) {
+    TemplateInputFiles files = TemplateInputFiles::fromOptions(values);
+    files.spec = (*specs)[i];
+    auto inputs = loadTemplateInputs(files, bundles[i], diagnostics);
+    failed = failed || !inputs;
+    if (inputs)
+      loaded.push_back(LoadedBundle{std::move(bundles[i]), std::move(*inputs)});
+  }
+  if (failed)
+    return std::nullopt;
+  return loaded;
+}
+
 std::optional<LoadedBundle> loadBundle(const std::string& path, const po::variables_map& values,
                                        ir::Diagnostics& diagnostics) {
-  auto bundle = frontend::readBundle(path, diagnostics);
-  if (!bundle)
+  auto loaded = loadBundles({path}, values, diagnostics);
+  if (!loaded)
     return std::nullopt;
-  auto inputs = loadTemplateInputs(TemplateInputFiles::fromOptions(values), *bundle, diagnostics);
-  if (!inputs)
-    return std::nullopt;
-  return LoadedBundle{std::move(*bundle), std::move(*inputs)};
+  return std::move(loaded->front());
 }
 
 } // namespace pm::driver

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pm::driver {
 
@@ -51,8 +52,19 @@ struct LoadedBundle {
   TemplateInputs inputs;
 };
 
-// Reads the bundle at `path` and the files the options name for it; nothing when an error was
-// reported. The result must stay in place while requests made from it are in use.
+// The --spec file meant for each of `bundles`. One spec with one bundle goes to it; otherwise
+// each spec goes to the bundles of its kind (EnvironmentSpec to environment templates, ServiceSpec
+// to service templates) in the order both are given, and the counts must match (PRS010).
+std::optional<std::vector<std::optional<std::string>>>
+specsForBundles(const std::vector<const frontend::Bundle*>& bundles,
+                const std::vector<std::string>& specs, ir::Diagnostics& diagnostics);
+
+// Reads the bundles at `paths` and the files the options name for each; nothing when an error
+// was reported. The results must stay in place while requests made from them are in use.
+std::optional<std::vector<LoadedBundle>> loadBundles(const std::vector<std::string>& paths,
+                                                     const po::variables_map& values,
+                                                     ir::Diagnostics& diagnostics);
+// One bundle (loadBundles of one path).
 std::optional<LoadedBundle> loadBundle(const std::string& path, const po::variables_map& values,
                                        ir::Diagnostics& diagnostics);
 

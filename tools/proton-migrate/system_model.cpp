@@ -1,0 +1,197 @@
+// Converting environment and service templates as one model.
+#include "tools/proton-migrate/system_model.h"
+
+#include "ir/passes/bind_upstream_outputs.h"
+#include "tools/proton-migrate/conversion_builder.h"
+
+#include <algorithm>
+#include <set>
+
+namespace pm::driver {
+
+namespace {
+
+bool isEnvironment(const frontend::Bundle& bundle) {
+  return bundle.kind == frontend::BundleKind::Environment ||
+         bundle.kind == frontend::BundleKind::CustomerManagedEnvironment;
+}
+
+// Whether a service or component may be deployed in environments of `environment`: what its
+// registration file lists, or any environment template when it has none.
+bool compatible(const frontend::Bundle& service, const frontend::Bundle& environment) {
+  if (!service.registration || service.registration->compatibleEnvironments.empty())
+    return true;
+  return std::any_of(service.registration->compatibleEnvironments.begin(),
+                     service.registration->compatibleEnvironments.end(),
+                     [&](const frontend::CompatibleEnvironment& listed) {
+                       return listed.templateName == environment.name &&
+                              (environment.majorVersion.empty() ||
+                               std::to_string(listed.majorVersion) == environment.majorVersion);
+                     });
+}
+
+bool namesEnvironment(const TemplateInputs& inputs) {
+  return std::any_of(
+      inputs.overrides.begin(), inputs.overrides.end(),
+      [](const frontend::ContextOverride& o) { return o.path == "environment.name"; });
+}
+
+// Environment bundles first, each group in the order given.
+std::vector<const LoadedBundle*> environmentsFirst(std::vector<const LoadedBundle*> bundles) {
+  std::stable_partition(bundles.begin(), bundles.end(),
+                        [](const LoadedBundle* loaded) { return isEnvironment(loaded->bundle); });
+  return bundles;
+}
+
+// The environment names each environment bundle deploys, by bundle name.
+std::map<std::string, std::vector<std::string>>
+environmentNames(const std::vector<const LoadedBundle*>& bundles) {
+  std::map<std::string, std::vector<std::string>> names;
+  std::set<std::string> assigned;
+  for (const LoadedBundle* service : bundles) {
+    if (isEnvironment(service->bundle) || !service->inputs.spec)
+      continue;
+    for (const frontend::ServiceInstanceSpec& instance : service->inputs.spec->instances) {
+      if (instance.environment.empty() || assigned.count(instance.environment))
+        continue;
+      for (const LoadedBundle* environment : bundles) {
+        if (!isEnvironment(environment->bundle) || namesEnvironment(environment->inputs) ||
+            !compatible(service->bundle, environment->bundle))
+          continue;
+        names[environment->bundle.name].push_back(instance.environment);
+        assigned.insert(instance.environment);
+        break;
+      }
+    }
+  }
+  return names;
+}
+
+bool uniqueNames(const std::vector<const LoadedBundle*>& bundles, ir::Diagnostics& diagnostics) {
+  std::set<std::string> seen;
+  for (const LoadedBundle* loaded : bundles)
+    if (!seen.insert(loaded->bundle.name).second) {
+      diagnostics.error("PRS006", {loaded->bundle.files.displayRoot(), 0, 0},
+                        "two bundles are named '" + loaded->bundle.name +
+                            "' (two versions of one template?): convert them separately");
+      return false;
+    }
+  return true;
+}
+
+// The environment a deployment of `service` is in: its spec instance's, else the context's.
+std::string environmentOf(const backends::Deployment& deployment, const LoadedBundle& service) {
+  const frontend::Spec* spec = service.inputs.spec ? &*service.inputs.spec : nullptr;
+  if (const frontend::ServiceInstanceSpec* instance =
+          spec ? spec->findInstance(deployment.name) : nullptr)
+    if (!instance->environment.empty())
+      return instance->environment;
+  auto found = deployment.values.context.find("environment.name");
+  return found == deployment.values.context.end() ? std::string() : found->second.text;
+}
+
+// Links the deployments of `service` to the environment deployments of compatible bundles.
+void linkService(backends::ConversionModel& model, const LoadedBundle& service,
+                 const std::vector<const LoadedBundle*>& environments,
+                 ir::Diagnostics& diagnostics) {
+  std::vector<std::string> environmentModules;
+  std::vector<const backends::Deployment*> candidates;
+  for (const LoadedBundle* environment : environments) {
+    if (!compatible(service.bundle, environment->bundle))
+      continue;
+    for (const backends::Deployment& deployment : model.deployments)
+      if (deployment.bundle == environment->bundle.name) {
+        candidates.push_back(&deployment);
+        if (std::find(environmentModules.begin(), environmentModules.end(), deployment.module) ==
+            environmentModules.end())
+          environmentModules.push_back(deployment.module);
+      }
+  }
+  if (environmentModules.empty())
+    return;
+  std::set<std::string> linkedModules;
+  for (backends::Deployment& deployment : model.deployments) {
+    ir::Module* module = model.modules.find(deployment.module);
+    if (deployment.bundle != service.bundle.name || !module ||
+        std::find(module->upstreamModules.begin(), module->upstreamModules.end(), "environment") ==
+            module->upstreamModules.end())
+      continue;
+    if (linkedModules.insert(module->name).second)
+      module->upstreamModules.insert(module->upstreamModules.end(), environmentModules.begin(),
+                                     environmentModules.end());
+    std::string environment = environmentOf(deployment, service);
+    auto found =
+        std::find_if(candidates.begin(), candidates.end(),
+                     [&](const backends::Deployment* e) { return e->name == environment; });
+    if (found != candidates.end()) {
+      deployment.environment = backends::DeploymentRef{(*found)->module, (*found)->name};
+      continue;
+    }
+    diagnostics.warning(ir::kMissingUpstreamOutputRule, module->location,
+                        "'" + deployment.name + "' is deployed in the environment '" + environment +
+                            "', which no environment template converted with it deploys: its "
+                            "environment outputs stay the values given (--env-outputs)");
+  }
+}
+
+// The service's inputs with a stand-in value for every output of the compatible environment
+// modules the given outputs (--env-outputs) lack: a parametric read keeps only the outputs it has
+// a value for symbolic, and the backends wire these from the environment's stack instead.
+TemplateInputs withEnvironmentOutputs(const LoadedBundle& service,
+                                      const std::vector<const LoadedBundle*>& environments,
+                                      const backends::ConversionModel& model) {
+  TemplateInputs inputs = service.inputs;
+  jinja::ValueDict outputs;
+  if (inputs.environmentOutputs.isDict())
+    outputs = inputs.environmentOutputs.asDict();
+  for (const LoadedBundle* environment : environments) {
+    if (!compatible(service.bundle, environment->bundle))
+      continue;
+    for (const backends::Deployment& deployment : model.deployments)
+      if (const ir::Module* module = model.modules.find(deployment.module);
+          module && deployment.bundle == environment->bundle.name)
+        for (const ir::Output& output : module->outputs)
+          if (!outputs.find(output.name))
+            outputs.set(jinja::Value(output.name), jinja::Value(output.name + "-value"));
+  }
+  inputs.environmentOutputs = jinja::Value::dict(std::move(outputs));
+  return inputs;
+}
+
+} // namespace
+
+std::optional<backends::ConversionModel>
+buildSystemModel(const std::vector<const LoadedBundle*>& given, backends::ConversionMode mode,
+                 ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources) {
+  if (!uniqueNames(given, diagnostics))
+    return std::nullopt;
+  std::vector<const LoadedBundle*> bundles = environmentsFirst(given);
+  backends::ConversionModel model;
+  model.mode = mode;
+  for (const LoadedBundle* loaded : bundles)
+    model.bundleName += (model.bundleName.empty() ? "" : " + ") + loaded->bundle.name;
+  auto environments = environmentNames(bundles);
+  std::vector<const LoadedBundle*> environmentBundles;
+  std::copy_if(bundles.begin(), bundles.end(), std::back_inserter(environmentBundles),
+               [](const LoadedBundle* loaded) { return isEnvironment(loaded->bundle); });
+  bool parametric = mode == backends::ConversionMode::Parametric;
+  bool failed = false;
+  for (const LoadedBundle* loaded : bundles) {
+    TemplateInputs inputs = parametric && !isEnvironment(loaded->bundle)
+                                ? withEnvironmentOutputs(*loaded, environmentBundles, model)
+                                : loaded->inputs;
+    failed = !addBundle(model, loaded->bundle, inputs, environments[loaded->bundle.name],
+                        diagnostics, terraformSources) ||
+             failed;
+  }
+  if (failed)
+    return std::nullopt;
+  if (parametric)
+    for (const LoadedBundle* loaded : bundles)
+      if (!isEnvironment(loaded->bundle))
+        linkService(model, *loaded, environmentBundles, diagnostics);
+  ir::runPasses(model.modules, diagnostics, model.passes);
+  return model;
+}
+
+} // namespace pm::driver
