@@ -82,11 +82,11 @@ std::map<std::string, bool> evaluateGuards(const Module& module, const InputValu
   return known;
 }
 
-namespace {
-
 bool isNoValue(const ExprPtr& expr) {
   return expr && expr->kind() == ExprKind::Ref && expr->name() == "AWS::NoValue";
 }
+
+namespace {
 
 // The branch a known guard picks, through nested Guarded nodes; null when it leaves the node out.
 ExprPtr chosen(const ExprPtr& expr, const std::map<std::string, bool>& guards, bool& removed) {

@@ -11,6 +11,9 @@
 
 namespace pm::ir {
 
+// Ref AWS::NoValue: the branch of a Guarded node that leaves the node out.
+bool isNoValue(const ExprPtr& expr);
+
 // Python's meaning of a guard condition; nothing when a value it reads is not given.
 std::optional<bool> evaluateCondition(const ExprPtr& condition, const InputValues& values);
 

@@ -4,9 +4,11 @@
 #include "frontend/parametric/deployed_matcher.h"
 
 #include "frontend/cloudformation/template_values.h"
+#include "frontend/parametric/guard_inputs.h"
 
 #include "ir/expr_equality.h"
 #include "ir/expr_text.h"
+#include "ir/guard_evaluation.h"
 #include "ir/instantiate.h"
 
 #include <algorithm>
@@ -27,13 +29,20 @@ bool isReference(const ir::Expr& expr) {
          expr.kind() == ir::ExprKind::UpstreamOutputRef;
 }
 
+// References to bind, or guards to decide: either needs a structural match.
 bool hasReferences(const ir::ExprPtr& root) {
   bool found = false;
   ir::walkExpr(root, [&](const ir::Expr& node) {
-    found = found || isReference(node);
+    found = found || isReference(node) || node.kind() == ir::ExprKind::Guarded;
     return !found;
   });
   return found;
+}
+
+// A list item or map value that a guard can leave out: Guarded [value, NoValue] or the reverse.
+bool isOptional(const ir::ExprPtr& expr) {
+  return expr && expr->kind() == ir::ExprKind::Guarded &&
+         (ir::isNoValue(expr->arguments()[0]) || ir::isNoValue(expr->arguments()[1]));
 }
 
 // get-template JSON writes every Fn::GetAtt in its list form; the short form is the same call.
@@ -78,6 +87,7 @@ public:
   void matchModules(const ir::Module& bundle, const ir::Module& deployed) {
     matchResources(bundle, deployed);
     matchOutputs(bundle, deployed);
+    bindGuardInputs(bundle);
     for (const ir::Condition& condition : bundle.conditions) {
       const ir::Condition* other = deployed.findCondition(condition.name);
       if (other)
@@ -96,9 +106,33 @@ private:
     diagnostics_.warning(kDrift, at, "deployed template departs from the bundle: " + message);
   }
 
+  // A part the guards `guards` cover is deployed (`present`) or not: that decides a guard when it
+  // is the only one; false when the part's absence contradicts what is known.
+  bool decideCovered(const std::vector<ir::Guard>& guards, bool present,
+                     const ir::SourceLocation& at) {
+    if (present) {
+      for (const ir::Guard& guard : guards)
+        decide(guard.variable, guard.whenTrue, at);
+      return true;
+    }
+    if (guards.size() == 1)
+      decide(guards[0].variable, !guards[0].whenTrue, at);
+    return !guards.empty();
+  }
+
+  void decide(const std::string& variable, bool value, const ir::SourceLocation& at) {
+    auto [found, inserted] = guardValues_.emplace(variable, std::pair{value, at});
+    if (!inserted && found->second.first != value)
+      drift(at, "the Jinja condition " + variable + " holds here but not at " +
+                    found->second.second.str());
+  }
+
   void matchResources(const ir::Module& bundle, const ir::Module& deployed) {
     for (const ir::Resource& resource : bundle.resources) {
       const ir::Resource* other = deployed.findResource(resource.logicalId);
+      if (!resource.guards.empty() && !decideCovered(resource.guards, other != nullptr,
+                                                     other ? other->location : deployed.location))
+        continue;
       if (!other) {
         drift(deployed.location,
               "resource '" + resource.logicalId + "' (" + resource.location.str() + ") is missing");
@@ -124,6 +158,9 @@ private:
   void matchOutputs(const ir::Module& bundle, const ir::Module& deployed) {
     for (const ir::Output& output : bundle.outputs) {
       const ir::Output* other = deployed.findOutput(output.name);
+      if (!output.guards.empty() && !decideCovered(output.guards, other != nullptr,
+                                                   other ? other->location : deployed.location))
+        continue;
       if (!other) {
         drift(deployed.location, "output '" + output.name + "' is missing");
         continue;
@@ -146,6 +183,8 @@ private:
         drift(at, where + (bundle ? " is missing" : " is not in the bundle"));
       return;
     }
+    if (bundle->kind() == ir::ExprKind::Guarded)
+      return matchGuarded(*bundle, deployed, where);
     if (isReference(*bundle))
       return bindWhole(*bundle, deployed, where);
     if (bundle->kind() == ir::ExprKind::Sub && hasReferences(bundle))
@@ -162,9 +201,62 @@ private:
     matchChildren(*bundle, *deployed, where);
   }
 
+  // The branch of a Guarded node that matches without drift decides its guard; when both do
+  // (or neither), the guard stays undecided and the first branch is matched for its bindings.
+  void matchGuarded(const ir::Expr& bundle, const ir::ExprPtr& deployed, const std::string& where) {
+    const auto& branches = bundle.arguments();
+    bool whenTrue = fits(branches[0], deployed), whenFalse = fits(branches[1], deployed);
+    if (whenTrue != whenFalse)
+      decide(bundle.name(), whenTrue, deployed->location());
+    match(whenFalse && !whenTrue ? branches[1] : branches[0], deployed, where,
+          deployed->location());
+  }
+
+  // Whether `bundle` matches `deployed` without drift (bindings and guards decided so far hold).
+  bool fits(const ir::ExprPtr& bundle, const ir::ExprPtr& deployed) const {
+    if (ir::isNoValue(bundle) || !deployed)
+      return ir::isNoValue(bundle) == !deployed;
+    RecoveredSpec scratch = out_;
+    ir::Diagnostics quiet;
+    Matcher trial(scratch, quiet);
+    trial.guardValues_ = guardValues_;
+    trial.match(bundle, deployed, "", deployed->location());
+    return scratch.drift == out_.drift;
+  }
+
+  // A list whose guarded items may each be deployed or not: aligned item by item, an optional
+  // item taken when it fits the next deployed one.
+  void matchOptionalItems(const ir::Expr& bundle, const ir::Expr& deployed,
+                          const std::string& where) {
+    const auto& ours = bundle.items();
+    const auto& theirs = deployed.items();
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < ours.size(); ++i) {
+      std::string at = where + "[" + std::to_string(i) + "]";
+      if (isOptional(ours[i])) {
+        const auto& branches = ours[i]->arguments();
+        bool kept = ir::isNoValue(branches[1]);
+        const ir::ExprPtr& value = kept ? branches[0] : branches[1];
+        bool taken = next < theirs.size() && fits(value, theirs[next]);
+        decide(ours[i]->name(), taken == kept, deployed.location());
+        if (taken)
+          match(value, theirs[next++], at, deployed.location());
+        continue;
+      }
+      match(ours[i], next < theirs.size() ? theirs[next] : nullptr, at, deployed.location());
+      next += next < theirs.size() ? 1 : 0;
+    }
+    for (; next < theirs.size(); ++next)
+      drift(theirs[next]->location(),
+            where + "[" + std::to_string(next) + "] is not in the bundle");
+  }
+
   void matchChildren(const ir::Expr& bundle, const ir::Expr& deployed, const std::string& where) {
     if (bundle.kind() == ir::ExprKind::Map)
       return matchMaps(bundle, deployed, where);
+    if (bundle.kind() == ir::ExprKind::List &&
+        std::any_of(bundle.items().begin(), bundle.items().end(), isOptional))
+      return matchOptionalItems(bundle, deployed, where);
     auto ours = bundle.children();
     auto theirs = deployed.children();
     bool sameHead = true;
@@ -183,6 +275,11 @@ private:
   void matchMaps(const ir::Expr& bundle, const ir::Expr& deployed, const std::string& where) {
     for (const ir::MapEntry& entry : bundle.entries()) {
       const ir::MapEntry* other = deployed.find(entry.key);
+      if (!other && isOptional(entry.value)) {
+        decide(entry.value->name(), ir::isNoValue(entry.value->arguments()[0]),
+               deployed.location());
+        continue;
+      }
       if (!other) {
         drift(deployed.location(), where + "." + entry.key + " is missing");
         continue;
@@ -332,8 +429,22 @@ private:
         bind(*pieces[i].reference, {filled[i], std::nullopt, at});
   }
 
+  // The inputs a decided guard's condition pins down (guard_inputs.h).
+  void bindGuardInputs(const ir::Module& bundle) {
+    for (const ir::GuardVariable& guard : bundle.guards) {
+      auto found = guardValues_.find(guard.name);
+      if (found == guardValues_.end())
+        continue;
+      for (const PinnedValue& pinned :
+           valuesPinnedBy(guard.condition, found->second.first, out_.declared))
+        bind(*pinned.reference, {pinned.text, std::nullopt, found->second.second});
+    }
+  }
+
   RecoveredSpec& out_;
   ir::Diagnostics& diagnostics_;
+  // Guards decided by what is deployed, with where the deciding node was.
+  std::map<std::string, std::pair<bool, ir::SourceLocation>> guardValues_;
 };
 
 } // namespace

@@ -144,8 +144,10 @@ std::string specText(const RecoveredSpec& recovered, const std::string& instance
          "\n    environment: " + quoted(environment) + "\n    spec:" + empty + "\n" + block;
 }
 
-// A spec holding `recovered`'s values, for reading the bundle part with them.
-std::optional<Spec> specFrom(const RecoveredSpec& recovered) {
+// A spec holding `recovered`'s values, for reading the bundle part with them. A pipeline loops
+// over the service's instances, which its deployed template alone does not tell: they come from
+// `given` (the spec the request names), with their inputs.
+std::optional<Spec> specFrom(const RecoveredSpec& recovered, const Spec* given) {
   if (recovered.part == PartRole::Component)
     return std::nullopt;
   Spec spec;
@@ -159,6 +161,8 @@ std::optional<Spec> specFrom(const RecoveredSpec& recovered) {
   if (recovered.part == PartRole::Pipeline) {
     spec.pipelineInputs = spec.document["pipeline"];
     spec.hasPipelineInputs = true;
+    if (given)
+      spec.instances = given->instances;
     return spec;
   }
   ServiceInstanceSpec instance;
@@ -210,7 +214,7 @@ jinja::Value seededOutputs(const Bundle& bundle, const RenderRequest& request,
 std::optional<std::pair<RecoveredSpec, ParametricModule>>
 readAndMatch(const Bundle& bundle, const RenderRequest& request, const RecoveredSpec& seed,
              const ir::Module& deployed, ir::Diagnostics& diagnostics) {
-  std::optional<Spec> spec = specFrom(seed);
+  std::optional<Spec> spec = specFrom(seed, request.spec);
   RenderRequest read = request;
   read.spec = spec ? &*spec : nullptr;
   read.instance.clear();

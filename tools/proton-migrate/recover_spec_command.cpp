@@ -145,7 +145,8 @@ int recoverSpec(const po::variables_map& values, CommandIo& io) {
 
 Command recoverSpecCommand() {
   return {"recover-spec",
-          "recover-spec BUNDLE --template F [--part P] [--instance NAME] [--context PATH=VALUE]...",
+          "recover-spec BUNDLE --template F [--part P] [--instance NAME] [--spec F] "
+          "[--context PATH=VALUE]...",
           "Recovers the spec a deployed template was rendered from by matching it against the\n"
           "bundle; every place the deployed template departs from the bundle is reported (MIG023).",
           [](po::options_description& options, po::positional_options_description& positional) {
@@ -158,7 +159,10 @@ Command recoverSpecCommand() {
                 ("part", po::value<std::string>()->value_name("P"),
                  "infrastructure, instance or pipeline (default: the bundle's first)")
                 ("instance", po::value<std::string>()->value_name("NAME"),
-                 "the instance name written into a ServiceSpec (default: recovered, or instance)");
+                 "the instance name written into a ServiceSpec (default: recovered, or instance)")
+                ("spec", po::value<std::vector<std::string>>()->value_name("FILE"),
+                 "for --part pipeline: a ServiceSpec listing the instances the pipeline deploys "
+                 "(recovered from their own stacks); its pipeline inputs are not used");
             // clang-format on
             declareContextOption(options);
             positional.add("bundle", 1);
