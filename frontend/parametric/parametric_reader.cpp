@@ -282,6 +282,67 @@ std::optional<ParametricModule> readWithLoops(const ReadWithChoices& read,
   }
 }
 
+// The data-tree entry holding the part's inputs ("environment", "service_instance", ...).
+const char* inputsHolder(PartRole role) {
+  switch (role) {
+  case PartRole::Infrastructure:
+    return "environment";
+  case PartRole::Instance:
+    return "service_instance";
+  case PartRole::Pipeline:
+    return "pipeline";
+  case PartRole::Component:
+    return nullptr;
+  }
+  return nullptr;
+}
+
+jinja::Value standInValue(PropertyType type) {
+  switch (type) {
+  case PropertyType::Boolean:
+    return jinja::Value(false);
+  case PropertyType::Number:
+  case PropertyType::Integer:
+    return jinja::Value(0);
+  case PropertyType::Array:
+    return jinja::Value::list();
+  case PropertyType::Object:
+    return jinja::Value::dict();
+  case PropertyType::String:
+    break;
+  }
+  return jinja::Value("");
+}
+
+// The context with a stand-in of its type for every schema input neither the spec nor a default
+// gives: parametric mode keeps inputs symbolic, so a module is read without a spec (its
+// deployments then have no value for them, which the backends report). A construct rendered
+// with the concrete value (MIG008) shows the stand-in, and says so.
+jinja::Value withStandInInputs(const Bundle& bundle, PartRole role, const jinja::Value& context) {
+  const InputTypeSchema* type = inputTypeOf(bundle, role);
+  const char* holderName = inputsHolder(role);
+  const jinja::Value* holder =
+      holderName ? context.asDict().find(std::string(holderName)) : nullptr;
+  const jinja::Value* inputs =
+      holder && holder->isDict() ? holder->asDict().find(std::string("inputs")) : nullptr;
+  if (!type || !inputs || !inputs->isDict())
+    return context;
+  jinja::ValueDict filled = inputs->asDict();
+  bool added = false;
+  for (const SchemaProperty& property : type->properties)
+    if (!filled.find(property.name)) {
+      filled.set(jinja::Value(property.name), standInValue(property.type));
+      added = true;
+    }
+  if (!added)
+    return context;
+  jinja::ValueDict rebuiltHolder = holder->asDict();
+  rebuiltHolder.set(jinja::Value("inputs"), jinja::Value::dict(std::move(filled)));
+  jinja::ValueDict rebuilt = context.asDict();
+  rebuilt.set(jinja::Value(holderName), jinja::Value::dict(std::move(rebuiltHolder)));
+  return jinja::Value::dict(std::move(rebuilt));
+}
+
 } // namespace
 
 std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
@@ -306,7 +367,7 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
   auto context = buildContext(bundle, request, diagnostics);
   if (!context)
     return std::nullopt;
-  jinja::Value symbolic = symbolicContext(*context);
+  jinja::Value symbolic = symbolicContext(withStandInInputs(bundle, request.part, *context));
   std::set<std::string> concreteLoops;
   ReadWithChoices readOnce = [&](const jinja::GuardChoices& choices,
                                  ir::Diagnostics& found) -> std::optional<GuardedRead> {

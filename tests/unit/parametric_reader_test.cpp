@@ -92,3 +92,20 @@ TEST_CASE("each construct rendered with a concrete input value is a MIG008 warni
     }
   CHECK(warnings >= read.result->fallbacks.size());
 }
+
+TEST_CASE("a module is read without a spec: required inputs without a value stay symbolic") {
+  Read read;
+  auto bundle = frontend::readBundle((kFixtures / "env-vpc-cfn").string(), read.diagnostics);
+  REQUIRE(bundle);
+  frontend::RenderRequest request; // no spec: cost_center (required, no default) has no value
+  read.result = frontend::readParametricModule(*bundle, request, read.diagnostics);
+  REQUIRE(read.result);
+  CHECK_FALSE(read.diagnostics.hasErrors());
+  bool readsCostCenter = false;
+  ir::walkModuleExprs(read.result->module, [&](const ir::Expr& node) {
+    readsCostCenter =
+        readsCostCenter || (node.kind() == ir::ExprKind::InputRef && node.name() == "cost_center");
+    return true;
+  });
+  CHECK(readsCostCenter);
+}
