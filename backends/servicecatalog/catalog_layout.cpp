@@ -43,9 +43,9 @@ bool versionLess(const std::string& left, const std::string& right) {
   return left < right;
 }
 
-CatalogLayout catalogLayout(const std::vector<const ConversionModel*>& models) {
+CatalogLayout catalogLayout(const std::vector<CatalogBundle>& bundles) {
   CatalogLayout layout;
-  for (const ConversionModel* model : models) {
+  for (const auto& [model, terraform] : bundles) {
     if (layout.portfolioName.empty())
       layout.portfolioName = model->bundleName;
     for (const ir::Module& module : model->modules.modules()) {
@@ -56,8 +56,9 @@ CatalogLayout catalogLayout(const std::vector<const ConversionModel*>& models) {
         product = layout.products.end() - 1;
       }
       std::string version = versionOf(module, *model);
-      std::string path = "products/" + module.name + "/v" + version + "/template.yaml";
-      product->artifacts.push_back({version, path, &module, model});
+      std::string path = "products/" + module.name + "/v" + version +
+                         (terraform ? "/module.tar.gz" : "/template.yaml");
+      product->artifacts.push_back({version, path, &module, model, terraform});
     }
   }
   for (CatalogProduct& product : layout.products)

@@ -2,12 +2,14 @@
 #include "tools/proton-migrate/commands.h"
 
 #include "backends/backend.h"
+#include "backends/servicecatalog/service_catalog_backend.h"
 #include "tools/proton-migrate/conversion_builder.h"
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/output_directory.h"
 #include "tools/proton-migrate/stack_dumps.h"
 #include "tools/proton-migrate/template_inputs.h"
 
+#include <deque>
 #include <ostream>
 #include <set>
 
@@ -32,13 +34,17 @@ std::string targetList() {
   return names;
 }
 
-// A Terraform-based bundle keeps its own Terraform: the terraform target rewrites it, no
-// other target reads it.
+// A Terraform-based bundle keeps its own Terraform: the terraform target rewrites it, the
+// servicecatalog target packs the rewritten modules as Terraform products, CDK cannot read it.
 bool emitTerraformBundle(const backends::ConversionModel& model, const tf::NativeSources& sources,
                          const backends::Backend& backend, backends::OutputTree& output,
                          ir::Diagnostics& diagnostics) {
   if (backend.name() == "terraform") {
     tf::emitNativeModules(model, sources, output, diagnostics);
+    return true;
+  }
+  if (backend.name() == "servicecatalog") {
+    backends::emitTerraformServiceCatalog(model, sources, output, diagnostics);
     return true;
   }
   diagnostics.error("PRS013", {model.bundleName, 0, 0},
@@ -78,6 +84,52 @@ void convertBundle(const std::string& path, const po::variables_map& values,
     output.write(prefix + relative, content);
 }
 
+// The bundles `paths` name for a Service Catalog portfolio: a folder holding bundles (a
+// template-sync repo, a template's version folders) gives each of them. Several bundles, or
+// one found inside a folder, make one catalog.
+std::vector<std::string> catalogBundlePaths(const std::vector<std::string>& paths) {
+  std::vector<std::string> bundles;
+  for (const std::string& path : paths) {
+    std::vector<std::string> found = frontend::discoverBundles(path);
+    if (found.empty())
+      found.push_back(path); // reading it reports what is wrong
+    bundles.insert(bundles.end(), found.begin(), found.end());
+  }
+  return bundles;
+}
+
+// Service Catalog makes one portfolio of every bundle given, so that the versions of a template
+// become one product with an artifact per version.
+void convertCatalog(const std::vector<std::string>& paths, const po::variables_map& values,
+                    backends::ConversionMode mode, StackDumps& stacks, backends::OutputTree& output,
+                    ir::Diagnostics& diagnostics) {
+  struct Converted {
+    backends::ConversionModel model;
+    tf::NativeSources terraform;
+  };
+  std::deque<Converted> converted; // stable addresses for the catalog's pointers
+  std::vector<backends::sc::CatalogBundle> bundles;
+  for (const std::string& path : paths) {
+    auto loaded = loadBundle(path, values, diagnostics);
+    if (!loaded)
+      continue;
+    tf::NativeSources terraform;
+    auto model =
+        buildConversionModel(loaded->bundle, loaded->inputs, mode, diagnostics, &terraform);
+    if (!model || diagnostics.hasErrors())
+      continue;
+    attachStackDumps(*model, loaded->bundle, loaded->inputs, stacks.dumps, stacks.attached,
+                     diagnostics);
+    if (terraform.empty())
+      model = backends::withCatalogLoopsExpanded(*model, diagnostics);
+    Converted& added = converted.emplace_back(Converted{std::move(*model), std::move(terraform)});
+    bundles.push_back({&added.model, added.terraform.empty() ? nullptr : &added.terraform});
+  }
+  if (!diagnostics.hasErrors() && !bundles.empty())
+    backends::emitServiceCatalog(bundles, backends::sc::ServiceCatalogOptions{}, output,
+                                 diagnostics);
+}
+
 int convert(const po::variables_map& values, CommandIo& io) {
   if (!values.count("path") || !values.count("to") || !values.count("output")) {
     io.err << "proton-migrate convert: PATH, --to and -o are required\n";
@@ -103,8 +155,12 @@ int convert(const po::variables_map& values, CommandIo& io) {
     stacks.dumps = readStackDumps(values["stack-dump"].as<std::vector<std::string>>(), diagnostics);
   auto paths = values["path"].as<std::vector<std::string>>();
   backends::OutputTree output;
-  for (const std::string& path : paths)
-    convertBundle(path, values, *mode, *backend, paths.size() > 1, stacks, output, diagnostics);
+  std::vector<std::string> catalogPaths = catalogBundlePaths(paths);
+  if (backend->name() == "servicecatalog" && (catalogPaths.size() > 1 || catalogPaths != paths))
+    convertCatalog(catalogPaths, values, *mode, stacks, output, diagnostics);
+  else
+    for (const std::string& path : paths)
+      convertBundle(path, values, *mode, *backend, paths.size() > 1, stacks, output, diagnostics);
   reportUnattachedDumps(stacks.dumps, stacks.attached, diagnostics);
   diagnostics.print(io.err);
   if (diagnostics.hasErrors())
