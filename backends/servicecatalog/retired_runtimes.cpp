@@ -1,7 +1,7 @@
 // The table and the Metadata edit.
 #include "backends/servicecatalog/retired_runtimes.h"
 
-#include "backends/servicecatalog/template_document.h"
+#include "backends/servicecatalog/lint_suppressions.h"
 
 #include <array>
 
@@ -57,29 +57,6 @@ bool isFunction(const ir::Resource& resource) {
   return resource.type == "AWS::Lambda::Function" || resource.type == "AWS::Serverless::Function";
 }
 
-ExprPtr suppression() {
-  return MapBuilder()
-      .add("config",
-           MapBuilder().add("ignore_checks", items({text(std::string(kLintCheck))})).build())
-      .build();
-}
-
-// `metadata` with cfn-lint told to skip the check; metadata that already configures cfn-lint
-// is left as the author wrote it.
-ExprPtr withSuppression(const ExprPtr& metadata) {
-  MapBuilder merged;
-  if (metadata && metadata->kind() == ExprKind::Map) {
-    if (metadata->find("cfn-lint"))
-      return metadata;
-    for (const ir::MapEntry& entry : metadata->entries())
-      merged.add(entry.key, entry.value);
-  } else if (metadata) {
-    return metadata;
-  }
-  merged.add("cfn-lint", suppression());
-  return merged.build();
-}
-
 // The Runtime a function sets, or for a SAM function the one the Globals section gives it.
 const ir::MapEntry* runtimeOf(const ir::Resource& resource, const ir::MapEntry* globalRuntime) {
   const ir::MapEntry* own = resource.properties && resource.properties->kind() == ExprKind::Map
@@ -129,7 +106,7 @@ void flagRetiredRuntimes(ir::Module& module, ir::Diagnostics& diagnostics) {
             ", so the product cannot be launched until the runtime is "
             "upgraded (kept for adoption; cfn-lint " +
             std::string(kLintCheck) + " is suppressed in its Metadata)");
-    resource.metadata = withSuppression(resource.metadata);
+    resource.metadata = withLintCheckIgnored(resource.metadata, kLintCheck);
   }
 }
 

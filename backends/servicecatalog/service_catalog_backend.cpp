@@ -7,6 +7,7 @@
 #include "backends/servicecatalog/catalog_layout.h"
 #include "backends/servicecatalog/cloudformation_writer.h"
 #include "backends/servicecatalog/environment_output_parameters.h"
+#include "backends/servicecatalog/lint_suppressions.h"
 #include "backends/servicecatalog/portfolio_template.h"
 #include "backends/servicecatalog/product_template.h"
 #include "backends/servicecatalog/retired_runtimes.h"
@@ -82,6 +83,7 @@ ir::Module productModule(const sc::ProvisioningArtifact& artifact,
       outputs ? sc::withEnvironmentOutputsRead(*artifact.module, *outputs) : *artifact.module;
   ir::repairYamlSlips(module, diagnostics);
   sc::flagRetiredRuntimes(module, diagnostics);
+  sc::suppressDefaultHealthCheckPort(module, diagnostics);
   return module;
 }
 

@@ -230,3 +230,38 @@ TEST_CASE("A template repo with two versions of a template gives one product wit
   CHECK(fs::exists(out.path("catalog/products/shared-env/v1/template.yaml")));
   CHECK(fs::exists(out.path("catalog/products/shared-env/v2/template.yaml")));
 }
+
+TEST_CASE("A target group left at the default health check port of a dynamic host port keeps it, "
+          "with cfn-lint told") {
+  test::Converted out = test::convertTemplate("servicecatalog", R"(Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: web
+          Image: nginx
+          PortMappings:
+            - ContainerPort: 80
+              HostPort: 0
+  Group:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Metadata:
+      cfn-lint:
+        config:
+          ignore_checks: [W3005]
+    Properties:
+      Port: 80
+      Protocol: HTTP
+      VpcId: vpc-1
+)");
+  const ir::Diagnostic* noted = out.find("SC002");
+  REQUIRE(noted);
+  CHECK(noted->location.line == 11);
+  YAML::Node product = YAML::Load(out.tree.files().at("products/env/v1/template.yaml"));
+  YAML::Node group = product["Resources"]["Group"];
+  CHECK_FALSE(group["Properties"]["HealthCheckPort"]);
+  YAML::Node checks = group["Metadata"]["cfn-lint"]["config"]["ignore_checks"];
+  REQUIRE(checks.size() == 2);
+  CHECK(checks[0].as<std::string>() == "W3005");
+  CHECK(checks[1].as<std::string>() == "E3049");
+}
