@@ -14,6 +14,9 @@ using ir::ExprKind;
 using ir::ExprPtr;
 
 constexpr std::string_view kLintCheck = "E2533";
+// Inline code with a runtime other than Node.js or Python: the same function cannot be created
+// again after the upgrade unless its code moves out of the template.
+constexpr const char* kInlineCodeCheck = "E3677";
 
 // clang-format off
 constexpr std::array<RetiredRuntime, 33> kRetiredRuntimes{{
@@ -67,6 +70,17 @@ const ir::MapEntry* runtimeOf(const ir::Resource& resource, const ir::MapEntry* 
   return globalRuntime;
 }
 
+bool inlineCodeRefused(const ir::Resource& resource, std::string_view runtime) {
+  if (runtime.starts_with("nodejs") || runtime.starts_with("python") || !resource.properties ||
+      resource.properties->kind() != ExprKind::Map)
+    return false;
+  if (resource.properties->find("InlineCode")) // SAM's spelling of Code.ZipFile
+    return true;
+  const ir::MapEntry* code = resource.properties->find("Code");
+  return code && code->value && code->value->kind() == ExprKind::Map &&
+         code->value->find("ZipFile");
+}
+
 const ir::MapEntry* globalRuntime(const ir::Module& module) {
   for (const ir::MapEntry& section : module.otherSections) {
     if (section.key != "Globals" || !section.value || section.value->kind() != ExprKind::Map)
@@ -107,6 +121,15 @@ void flagRetiredRuntimes(ir::Module& module, ir::Diagnostics& diagnostics) {
             "upgraded (kept for adoption; cfn-lint " +
             std::string(kLintCheck) + " is suppressed in its Metadata)");
     resource.metadata = withLintCheckIgnored(resource.metadata, kLintCheck);
+    if (inlineCodeRefused(resource, retired->name)) {
+      diagnostics.warning(kRetiredRuntimeRule, runtime->value->location(),
+                          "function '" + resource.logicalId +
+                              "' has inline code (ZipFile), "
+                              "which Lambda takes only for Node.js and Python runtimes, not " +
+                              std::string(retired->name) + "; kept with the runtime (cfn-lint " +
+                              kInlineCodeCheck + " is suppressed in its Metadata)");
+      resource.metadata = withLintCheckIgnored(resource.metadata, kInlineCodeCheck);
+    }
   }
 }
 

@@ -265,3 +265,27 @@ TEST_CASE("A target group left at the default health check port of a dynamic hos
   CHECK(checks[0].as<std::string>() == "W3005");
   CHECK(checks[1].as<std::string>() == "E3049");
 }
+
+TEST_CASE("A retired runtime with inline code Lambda takes only for Node.js and Python is flagged "
+          "for both") {
+  test::Converted out = test::convertTemplate("servicecatalog", R"(Resources:
+  Handler:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: ruby2.7
+      Handler: index.handler
+      Role: arn:aws:iam::123456789012:role/r
+      Code:
+        ZipFile: puts 1
+)");
+  int flagged = 0;
+  for (const ir::Diagnostic& diagnostic : out.diagnostics.all())
+    flagged += diagnostic.ruleId == "SC001";
+  CHECK(flagged == 2);
+  YAML::Node product = YAML::Load(out.tree.files().at("products/env/v1/template.yaml"));
+  YAML::Node checks =
+      product["Resources"]["Handler"]["Metadata"]["cfn-lint"]["config"]["ignore_checks"];
+  REQUIRE(checks.size() == 2);
+  CHECK(checks[0].as<std::string>() == "E2533");
+  CHECK(checks[1].as<std::string>() == "E3677");
+}
