@@ -62,14 +62,16 @@ bool hasModules(const std::vector<sc::CatalogBundle>& bundles, ir::Diagnostics& 
   return any;
 }
 
-// The values a rendered module was rendered with: those of its (first) deployment.
+// The environment outputs a rendered module was rendered with: those of its (first)
+// deployment. None for a deployment a stack dump describes: its artifact is to adopt the
+// deployed stack, which holds the values themselves.
 const std::map<std::string, ir::BoundValue>*
 renderedOutputs(const sc::ProvisioningArtifact& artifact) {
   if (artifact.model->mode != ConversionMode::Rendered)
     return nullptr;
   for (const Deployment& deployment : artifact.model->deployments)
     if (deployment.module == artifact.module->name)
-      return &deployment.values.upstreamOutputs;
+      return deployment.deployed ? nullptr : &deployment.values.upstreamOutputs;
   return nullptr;
 }
 
@@ -95,10 +97,10 @@ std::map<std::string, std::string> writeProductTemplate(const sc::ProvisioningAr
   bool parametric = artifact.model->mode == ConversionMode::Parametric;
   const std::map<std::string, ir::BoundValue>* outputs = renderedOutputs(artifact);
   ir::Module module = productModule(artifact, outputs, diagnostics);
+  bool exportOutputs =
+      options.importEnvironmentOutputs && module.kind == ir::ModuleKind::Environment;
   sc::ProductTemplateRequest request{
-      module,     artifact.model->passes.identifiers,
-      options,    options.importEnvironmentOutputs && module.kind == ir::ModuleKind::Environment,
-      parametric, outputs};
+      module, artifact.model->passes.identifiers, options, exportOutputs, parametric, outputs};
   sc::ProductTemplate product = sc::buildProductTemplate(request, diagnostics);
   output.write(artifact.templatePath,
                sc::writeCloudFormationYaml(product.document, options.intrinsicForm));

@@ -49,6 +49,16 @@ const std::string* archiveOf(const std::map<std::string, std::string>& files) {
   return nullptr;
 }
 
+// A Lambda function resource with inline code, indented under Resources.
+std::string lambdaFunction(const std::string& name, const std::string& runtime,
+                           const std::string& code, const std::string& metadata = "") {
+  return "  " + name + ":\n    Type: AWS::Lambda::Function\n" + metadata +
+         "    Properties:\n      Runtime: " + runtime +
+         "\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/r\n"
+         "      Code:\n        ZipFile: " +
+         code + "\n";
+}
+
 } // namespace
 
 TEST_CASE("A Terraform-based bundle gives a Terraform product whose artifact is its module") {
@@ -140,26 +150,11 @@ TEST_CASE("Keys written beside an empty nested object move inside it for Service
 }
 
 TEST_CASE("A function on a retired Lambda runtime keeps it, flagged, with cfn-lint told") {
-  test::Converted out = test::convertTemplate("servicecatalog", R"(Resources:
-  Handler:
-    Type: AWS::Lambda::Function
-    Metadata:
-      Owner: team
-    Properties:
-      Runtime: python3.6
-      Handler: index.handler
-      Role: arn:aws:iam::123456789012:role/r
-      Code:
-        ZipFile: print(1)
-  Current:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: python3.12
-      Handler: index.handler
-      Role: arn:aws:iam::123456789012:role/r
-      Code:
-        ZipFile: print(1)
-)");
+  test::Converted out = test::convertTemplate(
+      "servicecatalog",
+      "Resources:\n" +
+          lambdaFunction("Handler", "python3.6", "print(1)", "    Metadata:\n      Owner: team\n") +
+          lambdaFunction("Current", "python3.12", "print(1)"));
   const ir::Diagnostic* flagged = out.find("SC001");
   REQUIRE(flagged);
   CHECK(flagged->location.line == 7);
@@ -268,16 +263,8 @@ TEST_CASE("A target group left at the default health check port of a dynamic hos
 
 TEST_CASE("A retired runtime with inline code Lambda takes only for Node.js and Python is flagged "
           "for both") {
-  test::Converted out = test::convertTemplate("servicecatalog", R"(Resources:
-  Handler:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: ruby2.7
-      Handler: index.handler
-      Role: arn:aws:iam::123456789012:role/r
-      Code:
-        ZipFile: puts 1
-)");
+  test::Converted out = test::convertTemplate(
+      "servicecatalog", "Resources:\n" + lambdaFunction("Handler", "ruby2.7", "puts 1"));
   int flagged = 0;
   for (const ir::Diagnostic& diagnostic : out.diagnostics.all())
     flagged += diagnostic.ruleId == "SC001";
