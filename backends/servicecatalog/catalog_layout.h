@@ -32,6 +32,9 @@ struct CatalogProduct {
   std::vector<ProvisioningArtifact> artifacts; // oldest first; the last is the default
 };
 
+// The portfolio of bundles of several templates (a template repo).
+inline constexpr const char* kSharedPortfolioName = "proton-templates";
+
 struct CatalogLayout {
   std::string portfolioName;
   std::vector<CatalogProduct> products; // in order of first appearance
