@@ -1,6 +1,8 @@
 // The correctness property of the servicecatalog target on the corpus of published Proton
 // bundles (../shared/corpus, skipped when absent): each CloudFormation bundle's product template,
 // evaluated for a deployment's values, gives the module's resources for those values.
+// parametric_property_test checks that the module instantiated with those values is what
+// rendered mode (`render`) gives, so the product gives the rendered resources.
 #include "frontend/bundle/bundle.h"
 #include "service_catalog_evaluation.h"
 #include "temp_tree.h"
