@@ -82,6 +82,14 @@ std::string deploymentsSection(const CatalogLayout& layout, const ArtifactParame
   return out.empty() ? "\nThe spec describes no deployment.\n" : out;
 }
 
+bool hasTerraformProducts(const CatalogLayout& layout) {
+  for (const CatalogProduct& product : layout.products)
+    for (const ProvisioningArtifact& artifact : product.artifacts)
+      if (artifact.terraform)
+        return true;
+  return false;
+}
+
 } // namespace
 
 std::string uploadScript(const CatalogLayout& layout) {
@@ -119,8 +127,13 @@ std::string catalogReadme(const CatalogLayout& layout, const ArtifactParameters&
          "TagOptions of the mandatory tags.\n"
          "- `products/<product>/v<version>/template.yaml`: the CloudFormation template of each "
          "artifact. Schema inputs are parameters with the schema's constraints; Proton context "
-         "values and environment outputs are parameters too.\n"
-         "- `upload.sh`: copies the templates to S3 and deploys `portfolio.yaml`.\n";
+         "values and environment outputs are parameters too.\n";
+  if (hasTerraformProducts(layout))
+    out += "- `products/<product>/v<version>/module.tar.gz`: the Terraform module of each "
+           "artifact of a Terraform product (the terraform target's module, its files at the "
+           "archive root); Service Catalog provisions it through the Terraform engine installed "
+           "in the account.\n";
+  out += "- `upload.sh`: copies the templates to S3 and deploys `portfolio.yaml`.\n";
   out += "\n## Deploy\n\n```sh\nARTIFACT_BUCKET=my-bucket "
          "LAUNCH_ROLE_ARN=arn:aws:iam::123456789012:role/SCLaunchRole sh upload.sh\n```\n\n"
          "The artifact URLs are `https://<" +

@@ -43,11 +43,14 @@ bool versionLess(const std::string& left, const std::string& right) {
   return left < right;
 }
 
-CatalogLayout catalogLayout(const std::vector<const ConversionModel*>& models) {
+CatalogLayout catalogLayout(const std::vector<CatalogBundle>& bundles) {
   CatalogLayout layout;
-  for (const ConversionModel* model : models) {
+  for (const auto& [model, terraform] : bundles) {
+    // The versions of one template name the portfolio after it; several templates share one.
     if (layout.portfolioName.empty())
       layout.portfolioName = model->bundleName;
+    else if (layout.portfolioName != model->bundleName)
+      layout.portfolioName = kSharedPortfolioName;
     for (const ir::Module& module : model->modules.modules()) {
       auto product = std::find_if(layout.products.begin(), layout.products.end(),
                                   [&](const CatalogProduct& p) { return p.name == module.name; });
@@ -56,8 +59,12 @@ CatalogLayout catalogLayout(const std::vector<const ConversionModel*>& models) {
         product = layout.products.end() - 1;
       }
       std::string version = versionOf(module, *model);
-      std::string path = "products/" + module.name + "/v" + version + "/template.yaml";
-      product->artifacts.push_back({version, path, &module, model});
+      // A bundle may hold Terraform parts beside CloudFormation ones.
+      const tf::NativeSources* files =
+          terraform && terraform->count(module.name) ? terraform : nullptr;
+      std::string path = "products/" + module.name + "/v" + version +
+                         (files ? "/module.tar.gz" : "/template.yaml");
+      product->artifacts.push_back({version, path, &module, model, files});
     }
   }
   for (CatalogProduct& product : layout.products)

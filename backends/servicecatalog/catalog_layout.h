@@ -3,17 +3,27 @@
 #pragma once
 
 #include "backends/conversion_model.h"
+#include "backends/terraform/native_module_writer.h"
 
 #include <string>
 #include <vector>
 
 namespace pm::backends::sc {
 
+// One bundle of the catalog; a Terraform-based bundle (rendering_engine: hcl) brings its own
+// Terraform files, and its products are Terraform products.
+struct CatalogBundle {
+  const ConversionModel* model = nullptr;
+  const tf::NativeSources* terraform = nullptr;
+};
+
 struct ProvisioningArtifact {
   std::string version;      // "1", "2.1": the Proton template version
-  std::string templatePath; // relative path of the artifact's template in the output
+  std::string templatePath; // relative path of the artifact's template or archive in the output
   const ir::Module* module = nullptr;
   const ConversionModel* model = nullptr;
+  // Set for a Terraform product: the artifact is the module packed as .tar.gz.
+  const tf::NativeSources* terraform = nullptr;
 };
 
 struct CatalogProduct {
@@ -22,6 +32,9 @@ struct CatalogProduct {
   std::vector<ProvisioningArtifact> artifacts; // oldest first; the last is the default
 };
 
+// The portfolio of bundles of several templates (a template repo).
+inline constexpr const char* kSharedPortfolioName = "proton-templates";
+
 struct CatalogLayout {
   std::string portfolioName;
   std::vector<CatalogProduct> products; // in order of first appearance
@@ -29,7 +42,7 @@ struct CatalogLayout {
 
 // Groups the modules of `models` (the versions of one or more templates) into products:
 // modules with the same name are versions of one product.
-CatalogLayout catalogLayout(const std::vector<const ConversionModel*>& models);
+CatalogLayout catalogLayout(const std::vector<CatalogBundle>& bundles);
 
 // "1.10" after "1.9": versions compare number by number.
 bool versionLess(const std::string& left, const std::string& right);

@@ -55,6 +55,14 @@ ExprPtr artifactUrl(const ProvisioningArtifact& artifact) {
                artifact.templatePath);
 }
 
+// A Terraform product's artifacts are modules packed as .tar.gz; Service Catalog provisions them
+// through the Terraform engine installed in the account (docs.aws.amazon.com/servicecatalog/
+// latest/adminguide/getting-started-Terraform.html). AWS has since introduced EXTERNAL for the
+// same engine; TERRAFORM_OPEN_SOURCE is the type the issue and existing engines accept.
+std::string artifactType(const ProvisioningArtifact& artifact) {
+  return artifact.terraform ? "TERRAFORM_OPEN_SOURCE" : "CLOUD_FORMATION_TEMPLATE";
+}
+
 ExprPtr artifactsOf(const CatalogProduct& product) {
   std::vector<ExprPtr> artifacts;
   for (std::size_t i = 0; i < product.artifacts.size(); ++i) {
@@ -66,7 +74,7 @@ ExprPtr artifactsOf(const CatalogProduct& product) {
         MapBuilder()
             .add("Name", text("v" + artifact.version))
             .add("Description", text(description))
-            .add("Type", text("CLOUD_FORMATION_TEMPLATE"))
+            .add("Type", text(artifactType(artifact)))
             .add("Info", MapBuilder().add("LoadTemplateFromURL", artifactUrl(artifact)).build())
             .build());
   }
@@ -82,6 +90,9 @@ ExprPtr productResource(const CatalogProduct& product) {
                .add("Name", text(product.name))
                .add("Owner", ref(Names::kProviderParameter))
                .add("Description", text("Proton " + kind + " template " + product.name))
+               .add("ProductType", product.artifacts.back().terraform
+                                       ? text(artifactType(product.artifacts.back()))
+                                       : nullptr)
                .add("ProvisioningArtifactParameters", artifactsOf(product))
                .build())
       .build();

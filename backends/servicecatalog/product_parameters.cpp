@@ -153,13 +153,22 @@ std::string booleanParameterValue(bool value) {
 ProductParameters::ProductParameters(const ir::Module& module, const ir::Identifiers& identifiers,
                                      NameRegistry& names)
     : names_(names) {
-  for (const ir::Input& input : module.inputs) {
-    const std::string* assigned = identifiers.find(ir::NamingTarget::CloudFormation, module.name,
-                                                   ir::NamedKind::Input, input.name);
-    std::string wanted = assigned ? *assigned : pascalName(input.name);
+  // The template's own parameters keep their names: its Refs name them. A schema input of the
+  // same name (a parameter defaulting to the input) gets another name.
+  auto declareInput = [&](const ir::Input& input, const std::string& wanted) {
     std::string label = input.title.empty() ? input.name : input.title;
     std::string key = (input.isContext ? "context:" : "input:") + input.name;
     declare(key, {names_.claim(wanted), label, groupOf(input), definitionOf(input), &input});
+  };
+  for (const ir::Input& input : module.inputs)
+    if (groupOf(input) == ParameterGroup::Template)
+      declareInput(input, input.name);
+  for (const ir::Input& input : module.inputs) {
+    if (groupOf(input) == ParameterGroup::Template)
+      continue;
+    const std::string* assigned = identifiers.find(ir::NamingTarget::CloudFormation, module.name,
+                                                   ir::NamedKind::Input, input.name);
+    declareInput(input, assigned ? *assigned : pascalName(input.name));
   }
 }
 
@@ -173,12 +182,16 @@ const ProductParameter& ProductParameters::declare(const std::string& key,
 const ProductParameter& ProductParameters::declareText(const std::string& key,
                                                        const std::string& wanted, std::string label,
                                                        ParameterGroup group,
-                                                       std::string description) {
+                                                       std::string description,
+                                                       const ir::BoundValue* defaultValue) {
   auto found = byKey_.find(key);
   if (found != byKey_.end())
     return parameters_[found->second];
-  ExprPtr definition =
-      MapBuilder().add("Type", text("String")).add("Description", text(description)).build();
+  ExprPtr definition = MapBuilder()
+                           .add("Type", text("String"))
+                           .add("Description", text(description))
+                           .add("Default", defaultValue ? text(defaultValue->text) : nullptr)
+                           .build();
   return declare(key, {names_.claim(wanted), std::move(label), group, definition, nullptr});
 }
 
@@ -189,10 +202,16 @@ const ProductParameter& ProductParameters::forReference(const ir::Expr& referenc
     return parameters_[found->second];
   if (reference.kind() == ExprKind::UpstreamOutputRef) {
     const std::string& output = reference.upstreamOutput().output;
+    const ir::BoundValue* value = nullptr;
+    if (outputValues_) {
+      auto given = outputValues_->find(reference.upstreamOutput().module + "." + output);
+      value = given == outputValues_->end() ? nullptr : &given->second;
+    }
     return declareText(key, "Environment" + pascalName(output), "environment output " + output,
                        ParameterGroup::EnvironmentOutputs,
                        "Output " + output + " of the environment (" +
-                           reference.upstreamOutput().module + ")");
+                           reference.upstreamOutput().module + ")",
+                       value);
   }
   return declareText(key, pascalName(reference.name()), reference.name(),
                      reference.kind() == ExprKind::ContextRef ? ParameterGroup::Context

@@ -5,6 +5,7 @@
 
 #include "backends/servicecatalog/name_registry.h"
 #include "ir/expr.h"
+#include "ir/instantiate.h"
 #include "ir/module.h"
 #include "ir/passes/assign_identifiers.h"
 
@@ -35,6 +36,11 @@ public:
   // The parameter standing for an InputRef, ContextRef or UpstreamOutputRef; a context value
   // or environment output without one gets a String parameter on first use.
   const ProductParameter& forReference(const ir::Expr& reference);
+  // Environment output parameters default to these values (by "module.output"): the values a
+  // rendered template was rendered with. `values` must outlive this object.
+  void defaultOutputsTo(const std::map<std::string, ir::BoundValue>* values) {
+    outputValues_ = values;
+  }
   // The parameter holding the environment's stack name (for Fn::ImportValue of its exports).
   const ProductParameter& environmentStackName();
 
@@ -48,11 +54,13 @@ private:
   const ProductParameter& declare(const std::string& key, ProductParameter parameter);
   const ProductParameter& declareText(const std::string& key, const std::string& wanted,
                                       std::string label, ParameterGroup group,
-                                      std::string description);
+                                      std::string description,
+                                      const ir::BoundValue* defaultValue = nullptr);
 
   NameRegistry& names_;
   std::deque<ProductParameter> parameters_;  // stable references
   std::map<std::string, std::size_t> byKey_; // "input:x", "context:a.b", "output:m.o"
+  const std::map<std::string, ir::BoundValue>* outputValues_ = nullptr;
 };
 
 // The CloudFormation parameter value that stands for a Jinja-printed boolean ("True").

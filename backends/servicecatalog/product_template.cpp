@@ -35,6 +35,7 @@ public:
         guards_(module_, parameters_, conditionNames_, diagnostics),
         lowering_(parameters_, guards_, request.options, diagnostics) {
     lowering_.inlineMappingsOf(module_);
+    parameters_.defaultOutputsTo(request.environmentOutputs);
   }
 
   ProductTemplate build() {

@@ -6,6 +6,7 @@
 
 #include "backends/servicecatalog/service_catalog_options.h"
 #include "ir/diagnostics.h"
+#include "ir/instantiate.h"
 #include "ir/module.h"
 #include "ir/passes/assign_identifiers.h"
 
@@ -22,6 +23,8 @@ struct ProductTemplateRequest {
   bool exportOutputs = false;
   // Describe the product's origin when the template has no Description (parametric mode).
   bool describe = true;
+  // Defaults of the environment output parameters, by "module.output" (rendered mode).
+  const std::map<std::string, ir::BoundValue>* environmentOutputs = nullptr;
 };
 
 struct ProductTemplate {

@@ -6,8 +6,13 @@
 #include "backends/servicecatalog/catalog_instructions.h"
 #include "backends/servicecatalog/catalog_layout.h"
 #include "backends/servicecatalog/cloudformation_writer.h"
+#include "backends/servicecatalog/environment_output_parameters.h"
+#include "backends/servicecatalog/lint_suppressions.h"
 #include "backends/servicecatalog/portfolio_template.h"
 #include "backends/servicecatalog/product_template.h"
+#include "backends/servicecatalog/retired_runtimes.h"
+#include "backends/servicecatalog/terraform_artifacts.h"
+#include "ir/passes/repair_yaml_slips.h"
 
 namespace pm::backends {
 
@@ -19,10 +24,9 @@ public:
   std::string_view name() const override { return "servicecatalog"; }
   void emit(const ConversionModel& model, OutputTree& output,
             ir::Diagnostics& diagnostics) const override {
-    // Fn::ForEach iterates a list of strings, never the pipeline's list of instances.
-    ConversionModel expanded =
-        withUnsupportedLoopsExpanded(model, isInputCollection, name(), diagnostics);
-    emitServiceCatalog({&expanded}, options_, output, diagnostics);
+    ConversionModel expanded = withCatalogLoopsExpanded(model, diagnostics);
+    emitServiceCatalog(std::vector<sc::CatalogBundle>{{&expanded, nullptr}}, options_, output,
+                       diagnostics);
   }
 
 private:
@@ -41,50 +45,129 @@ std::unique_ptr<Backend> makeServiceCatalogBackend(const sc::ServiceCatalogOptio
 
 namespace {
 
-// Terraform and CodeBuild parts give no module: their products (TERRAFORM_OPEN_SOURCE, packed
-// from the Terraform backend's module) are not built yet, so the bundle is refused rather than
-// given an empty portfolio.
-bool hasModules(const std::vector<const ConversionModel*>& models, ir::Diagnostics& diagnostics) {
+// CodeBuild parts give no module: there is nothing to make a product of, so the bundle is
+// refused rather than given an empty portfolio.
+bool hasModules(const std::vector<sc::CatalogBundle>& bundles, ir::Diagnostics& diagnostics) {
   bool any = false;
-  for (const ConversionModel* model : models) {
-    if (!model->modules.modules().empty()) {
+  for (const sc::CatalogBundle& bundle : bundles) {
+    if (!bundle.model->modules.modules().empty()) {
       any = true;
       continue;
     }
-    diagnostics.error("PRS013", ir::SourceLocation{model->bundleName, 0, 0},
-                      "bundle '" + model->bundleName +
-                          "' has no CloudFormation template part; Service Catalog products for "
-                          "Terraform and CodeBuild parts are not supported yet");
+    diagnostics.error("PRS013", ir::SourceLocation{bundle.model->bundleName, 0, 0},
+                      "bundle '" + bundle.model->bundleName +
+                          "' has no CloudFormation or Terraform template part; Service Catalog "
+                          "products for CodeBuild parts are not supported");
   }
   return any;
 }
 
+// The environment outputs a rendered module was rendered with: those of its (first)
+// deployment. None for a deployment a stack dump describes: its artifact is to adopt the
+// deployed stack, which holds the values themselves.
+const std::map<std::string, ir::BoundValue>*
+renderedOutputs(const sc::ProvisioningArtifact& artifact) {
+  if (artifact.model->mode != ConversionMode::Rendered)
+    return nullptr;
+  for (const Deployment& deployment : artifact.model->deployments)
+    if (deployment.module == artifact.module->name)
+      return deployment.deployed ? nullptr : &deployment.values.upstreamOutputs;
+  return nullptr;
+}
+
+// The module as the product carries it: YAML slips repaired (the product is linted and launched
+// as plain CloudFormation), retired runtimes flagged, rendered environment outputs read from
+// parameters.
+ir::Module productModule(const sc::ProvisioningArtifact& artifact,
+                         const std::map<std::string, ir::BoundValue>* outputs,
+                         ir::Diagnostics& diagnostics) {
+  ir::Module module =
+      outputs ? sc::withEnvironmentOutputsRead(*artifact.module, *outputs) : *artifact.module;
+  ir::repairYamlSlips(module, diagnostics);
+  sc::flagRetiredRuntimes(module, diagnostics);
+  sc::suppressDefaultHealthCheckPort(module, diagnostics);
+  return module;
+}
+
+// Writes the artifact's template; returns the parameter names of its references.
+std::map<std::string, std::string> writeProductTemplate(const sc::ProvisioningArtifact& artifact,
+                                                        const sc::ServiceCatalogOptions& options,
+                                                        OutputTree& output,
+                                                        ir::Diagnostics& diagnostics) {
+  bool parametric = artifact.model->mode == ConversionMode::Parametric;
+  const std::map<std::string, ir::BoundValue>* outputs = renderedOutputs(artifact);
+  ir::Module module = productModule(artifact, outputs, diagnostics);
+  bool exportOutputs =
+      options.importEnvironmentOutputs && module.kind == ir::ModuleKind::Environment;
+  sc::ProductTemplateRequest request{
+      module, artifact.model->passes.identifiers, options, exportOutputs, parametric, outputs};
+  sc::ProductTemplate product = sc::buildProductTemplate(request, diagnostics);
+  output.write(artifact.templatePath,
+               sc::writeCloudFormationYaml(product.document, options.intrinsicForm));
+  return std::move(product.parameterNames);
+}
+
+// Packs the modules of each Terraform bundle once, then writes each artifact's archive.
+void writeTerraformArtifacts(const sc::CatalogLayout& layout, OutputTree& output,
+                             ir::Diagnostics& diagnostics) {
+  std::map<const ConversionModel*, std::map<std::string, std::string>> archives;
+  for (const sc::CatalogProduct& product : layout.products)
+    for (const sc::ProvisioningArtifact& artifact : product.artifacts) {
+      if (!artifact.terraform)
+        continue;
+      auto packed = archives.find(artifact.model);
+      if (packed == archives.end())
+        packed =
+            archives
+                .emplace(artifact.model,
+                         sc::terraformArtifacts(*artifact.model, *artifact.terraform, diagnostics))
+                .first;
+      auto archive = packed->second.find(artifact.module->name);
+      if (archive != packed->second.end())
+        output.write(artifact.templatePath, archive->second);
+    }
+}
+
 } // namespace
 
-void emitServiceCatalog(const std::vector<const ConversionModel*>& models,
+ConversionModel withCatalogLoopsExpanded(const ConversionModel& model,
+                                         ir::Diagnostics& diagnostics) {
+  // Fn::ForEach iterates a list of strings, never the pipeline's list of instances.
+  return withUnsupportedLoopsExpanded(model, isInputCollection, "servicecatalog", diagnostics);
+}
+
+void emitServiceCatalog(const std::vector<sc::CatalogBundle>& bundles,
                         const sc::ServiceCatalogOptions& options, OutputTree& output,
                         ir::Diagnostics& diagnostics) {
-  if (!hasModules(models, diagnostics))
+  if (!hasModules(bundles, diagnostics))
     return;
-  sc::CatalogLayout layout = sc::catalogLayout(models);
+  sc::CatalogLayout layout = sc::catalogLayout(bundles);
   sc::ArtifactParameters parameters;
-  for (const sc::CatalogProduct& product : layout.products) {
-    for (const sc::ProvisioningArtifact& artifact : product.artifacts) {
-      bool parametric = artifact.model->mode == ConversionMode::Parametric;
-      sc::ProductTemplateRequest request{
-          *artifact.module, artifact.model->passes.identifiers, options,
-          options.importEnvironmentOutputs && artifact.module->kind == ir::ModuleKind::Environment,
-          parametric};
-      sc::ProductTemplate product = sc::buildProductTemplate(request, diagnostics);
-      output.write(artifact.templatePath,
-                   sc::writeCloudFormationYaml(product.document, options.intrinsicForm));
-      parameters[artifact.templatePath] = std::move(product.parameterNames);
-    }
-  }
+  for (const sc::CatalogProduct& product : layout.products)
+    for (const sc::ProvisioningArtifact& artifact : product.artifacts)
+      if (!artifact.terraform)
+        parameters[artifact.templatePath] =
+            writeProductTemplate(artifact, options, output, diagnostics);
+  writeTerraformArtifacts(layout, output, diagnostics);
   output.write("portfolio.yaml", sc::writeCloudFormationYaml(sc::buildPortfolioTemplate(layout),
                                                              options.intrinsicForm));
   output.write("upload.sh", sc::uploadScript(layout));
   output.write("README.md", sc::catalogReadme(layout, parameters));
+}
+
+void emitServiceCatalog(const std::vector<const ConversionModel*>& models,
+                        const sc::ServiceCatalogOptions& options, OutputTree& output,
+                        ir::Diagnostics& diagnostics) {
+  std::vector<sc::CatalogBundle> bundles;
+  for (const ConversionModel* model : models)
+    bundles.push_back({model, nullptr});
+  emitServiceCatalog(bundles, options, output, diagnostics);
+}
+
+void emitTerraformServiceCatalog(const ConversionModel& model, const tf::NativeSources& sources,
+                                 OutputTree& output, ir::Diagnostics& diagnostics) {
+  emitServiceCatalog({sc::CatalogBundle{&model, &sources}}, sc::ServiceCatalogOptions{}, output,
+                     diagnostics);
 }
 
 } // namespace pm::backends

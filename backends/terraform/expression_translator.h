@@ -19,7 +19,6 @@ inline constexpr const char* kUntranslatableRule = "TF001";
 inline constexpr const char* kUnmappedTypeRule = "TF002";
 inline constexpr const char* kAwsccFallbackRule = "TF003";
 inline constexpr const char* kRetainNoteRule = "TF004";
-inline constexpr const char* kReindentedKeyRule = "TF009";
 
 // Where a resource of the module went.
 struct ResourceTarget {

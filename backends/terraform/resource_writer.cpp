@@ -16,40 +16,6 @@ namespace {
 
 constexpr ir::NamingStyle kSnake{ir::CaseStyle::Snake, 0, "_", "_"};
 
-// A YAML indentation slip found in published templates: a nested object's keys written beside
-// its empty key (`- ServerSideEncryptionByDefault:` with `SSEAlgorithm` under the dash instead of
-// under the key). Keys the object does not have but the empty nested one does are moved into it,
-// each with a located warning; CloudFormation itself would reject the map as written.
-ir::ExprPtr reindentedMap(const ir::ExprPtr& value, const AwsccAttribute& attribute,
-                          ModuleScope& scope) {
-  const ir::MapEntry* empty = nullptr;
-  for (const ir::MapEntry& entry : value->entries())
-    if (entry.value && entry.value->kind() == ir::ExprKind::Null && attribute.child(entry.key) &&
-        attribute.child(entry.key)->nestedObject())
-      empty = &entry;
-  if (!empty)
-    return value;
-  const AwsccAttribute& nested = *attribute.child(empty->key);
-  std::vector<ir::MapEntry> kept, moved;
-  for (const ir::MapEntry& entry : value->entries()) {
-    if (&entry != empty && !attribute.child(entry.key) && nested.child(entry.key)) {
-      scope.diagnostics.warning(kReindentedKeyRule, entry.keyLocation,
-                                fmt::format("'{}' is written beside the empty '{}' instead of "
-                                            "inside it (an indentation slip): it is moved inside",
-                                            entry.key, empty->key));
-      moved.push_back(entry);
-    } else {
-      kept.push_back(entry);
-    }
-  }
-  if (moved.empty())
-    return value;
-  for (ir::MapEntry& entry : kept)
-    if (entry.key == empty->key)
-      entry.value = ir::Expr::map(std::move(moved), entry.value->location());
-  return ir::Expr::map(std::move(kept), value->location());
-}
-
 // The value with its map keys renamed to awscc attribute names, JSON documents wrapped in
 // Fn::ToJsonString (awscc takes them as strings). Nodes that are not literal maps or lists pass
 // through unchanged.
@@ -62,8 +28,7 @@ ir::ExprPtr awsccValue(const ir::ExprPtr& value, const AwsccAttribute& attribute
   case K::Map:
     if (attribute.nestedObject() && attribute.kind != "map") {
       std::vector<ir::MapEntry> entries;
-      ir::ExprPtr repaired = reindentedMap(value, attribute, scope);
-      for (const ir::MapEntry& entry : repaired->entries()) {
+      for (const ir::MapEntry& entry : value->entries()) {
         const AwsccAttribute* child = attribute.child(entry.key);
         if (!child) {
           scope.diagnostics.error(kUntranslatableRule, entry.keyLocation,

@@ -6,6 +6,7 @@
 #include "backends/terraform/root_writer.h"
 #include "backends/terraform/template_loops.h"
 #include "ir/passes/expand_serverless.h"
+#include "ir/passes/repair_yaml_slips.h"
 
 #include <fmt/format.h>
 
@@ -25,8 +26,10 @@ public:
     // SAM transform: those loops and the AWS::Serverless resources are expanded first.
     ConversionModel model =
         withUnsupportedLoopsExpanded(given, isInputCollection, name(), diagnostics);
-    for (ir::Module& module : model.modules.modules())
+    for (ir::Module& module : model.modules.modules()) {
       ir::expandServerless(module, diagnostics);
+      ir::repairYamlSlips(module, diagnostics);
+    }
     std::map<std::string, tf::ModuleInterface> interfaces;
     tf::MappingCounts counts;
     for (const ir::Module& written : model.modules.modules()) {

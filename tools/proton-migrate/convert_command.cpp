@@ -2,6 +2,7 @@
 #include "tools/proton-migrate/commands.h"
 
 #include "backends/backend.h"
+#include "backends/servicecatalog/service_catalog_backend.h"
 #include "tools/proton-migrate/conversion_builder.h"
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/output_directory.h"
@@ -11,6 +12,7 @@
 #include "tools/proton-migrate/terraform_bundle.h"
 
 #include <algorithm>
+#include <deque>
 #include <ostream>
 #include <set>
 
@@ -35,13 +37,17 @@ std::string targetList() {
   return names;
 }
 
-// A Terraform-based bundle keeps its own Terraform: the terraform target rewrites it, no
-// other target reads it.
+// A Terraform-based bundle keeps its own Terraform: the terraform target rewrites it, the
+// servicecatalog target packs the rewritten modules as Terraform products, CDK cannot read it.
 bool emitTerraformBundle(const backends::ConversionModel& model, const tf::NativeSources& sources,
                          const backends::Backend& backend, backends::OutputTree& output,
                          ir::Diagnostics& diagnostics) {
   if (backend.name() == "terraform") {
     tf::emitNativeModules(model, sources, output, diagnostics);
+    return true;
+  }
+  if (backend.name() == "servicecatalog") {
+    backends::emitTerraformServiceCatalog(model, sources, output, diagnostics);
     return true;
   }
   diagnostics.error("PRS013", {model.bundleName, 0, 0},
@@ -70,19 +76,33 @@ void emitModel(backends::ConversionModel& model, const tf::NativeSources& terraf
     output.write(prefix + relative, content);
 }
 
+// A bundle's model, with the files of its Terraform parts and the stack dumps attached.
+struct BuiltModel {
+  backends::ConversionModel model;
+  tf::NativeSources terraform;
+};
+
+std::optional<BuiltModel> buildModel(const LoadedBundle& loaded, backends::ConversionMode mode,
+                                     StackDumps& stacks, ir::Diagnostics& diagnostics) {
+  BuiltModel built;
+  auto model =
+      buildConversionModel(loaded.bundle, loaded.inputs, mode, diagnostics, &built.terraform);
+  if (!model || diagnostics.hasErrors())
+    return std::nullopt;
+  attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
+                   diagnostics);
+  built.model = std::move(*model);
+  return built;
+}
+
 // Converts one bundle into `output`, under "<bundle>/" when `ownFolder`.
 void convertBundle(const LoadedBundle& loaded, backends::ConversionMode mode,
                    const backends::Backend& backend, bool ownFolder, StackDumps& stacks,
                    backends::OutputTree& output, ir::Diagnostics& diagnostics) {
-  tf::NativeSources terraformSources;
-  auto model =
-      buildConversionModel(loaded.bundle, loaded.inputs, mode, diagnostics, &terraformSources);
-  if (!model || diagnostics.hasErrors())
-    return;
-  attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
-                   diagnostics);
-  emitModel(*model, terraformSources, backend, ownFolder ? loaded.bundle.name + "/" : "", output,
-            diagnostics);
+  auto built = buildModel(loaded, mode, stacks, diagnostics);
+  if (built)
+    emitModel(built->model, built->terraform, backend, ownFolder ? loaded.bundle.name + "/" : "",
+              output, diagnostics);
 }
 
 bool isTerraformBundle(const frontend::Bundle& bundle) {
@@ -91,9 +111,9 @@ bool isTerraformBundle(const frontend::Bundle& bundle) {
 }
 
 // Several bundles make one CDK app or one Terraform configuration, so environment outputs are
-// wired to the services deployed in them; Service Catalog makes a product of each bundle, and
-// Terraform-written bundles do not mix with CloudFormation ones: those are converted each into
-// its own folder.
+// wired to the services deployed in them (Service Catalog makes one portfolio of them instead:
+// convertCatalog). Terraform-written bundles do not mix with CloudFormation ones: those are
+// converted each into its own folder.
 bool convertsTogether(const std::vector<LoadedBundle>& bundles, const backends::Backend& backend) {
   if (bundles.size() < 2 || backend.name() == "servicecatalog")
     return false;
@@ -116,6 +136,41 @@ void convertTogether(const std::vector<LoadedBundle>& bundles, backends::Convers
     attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
                      diagnostics);
   emitModel(*model, terraformSources, backend, "", output, diagnostics);
+}
+
+// The bundles `paths` name for a Service Catalog portfolio: a folder holding bundles (a
+// template-sync repo, a template's version folders) gives each of them. Several bundles, or
+// one found inside a folder, make one catalog.
+std::vector<std::string> catalogBundlePaths(const std::vector<std::string>& paths) {
+  std::vector<std::string> bundles;
+  for (const std::string& path : paths) {
+    std::vector<std::string> found = frontend::discoverBundles(path);
+    if (found.empty())
+      found.push_back(path); // reading it reports what is wrong
+    bundles.insert(bundles.end(), found.begin(), found.end());
+  }
+  return bundles;
+}
+
+// Service Catalog makes one portfolio of every bundle given, so that the versions of a template
+// become one product with an artifact per version.
+void convertCatalog(const std::vector<LoadedBundle>& loaded, backends::ConversionMode mode,
+                    StackDumps& stacks, backends::OutputTree& output,
+                    ir::Diagnostics& diagnostics) {
+  std::deque<BuiltModel> converted; // stable addresses for the catalog's pointers
+  std::vector<backends::sc::CatalogBundle> bundles;
+  for (const LoadedBundle& bundle : loaded) {
+    auto built = buildModel(bundle, mode, stacks, diagnostics);
+    if (!built)
+      continue;
+    if (built->terraform.empty())
+      built->model = backends::withCatalogLoopsExpanded(built->model, diagnostics);
+    BuiltModel& added = converted.emplace_back(std::move(*built));
+    bundles.push_back({&added.model, added.terraform.empty() ? nullptr : &added.terraform});
+  }
+  if (!diagnostics.hasErrors() && !bundles.empty())
+    backends::emitServiceCatalog(bundles, backends::sc::ServiceCatalogOptions{}, output,
+                                 diagnostics);
 }
 
 int convert(const po::variables_map& values, CommandIo& io) {
@@ -142,8 +197,14 @@ int convert(const po::variables_map& values, CommandIo& io) {
   if (values.count("stack-dump"))
     stacks.dumps = readStackDumps(values["stack-dump"].as<std::vector<std::string>>(), diagnostics);
   backends::OutputTree output;
-  auto bundles = loadBundles(values["path"].as<std::vector<std::string>>(), values, diagnostics);
-  if (bundles && convertsTogether(*bundles, *backend))
+  auto paths = values["path"].as<std::vector<std::string>>();
+  std::vector<std::string> catalogPaths = catalogBundlePaths(paths);
+  bool catalog =
+      backend->name() == "servicecatalog" && (catalogPaths.size() > 1 || catalogPaths != paths);
+  auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics);
+  if (bundles && catalog)
+    convertCatalog(*bundles, *mode, stacks, output, diagnostics);
+  else if (bundles && convertsTogether(*bundles, *backend))
     convertTogether(*bundles, *mode, *backend, stacks, output, diagnostics);
   else if (bundles)
     for (const LoadedBundle& loaded : *bundles)

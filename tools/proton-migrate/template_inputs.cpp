@@ -1,6 +1,8 @@
 // Loading --spec, --env-outputs, --component-outputs and --context.
 #include "tools/proton-migrate/template_inputs.h"
 
+#include <algorithm>
+
 namespace pm::driver {
 
 void declareTemplateInputOptions(po::options_description& options) {
@@ -161,20 +163,24 @@ specsForBundles(const std::vector<const frontend::Bundle*>& bundles,
     byKind[spec->kind].push_back(path);
   }
   for (const auto& [kind, paths] : byKind) {
-    std::vector<std::size_t> takers;
-    for (std::size_t i = 0; i < bundles.size(); ++i)
-      if (specKindOf(*bundles[i]) == kind)
-        takers.push_back(i);
-    if (takers.size() != paths.size()) {
+    // The templates of this kind in order; the versions of one template share its spec.
+    std::vector<std::string> templates;
+    for (const frontend::Bundle* bundle : bundles)
+      if (specKindOf(*bundle) == kind &&
+          std::find(templates.begin(), templates.end(), bundle->name) == templates.end())
+        templates.push_back(bundle->name);
+    if (templates.size() != paths.size()) {
       diagnostics.error("PRS010", {paths.front(), 1, 1},
                         std::to_string(paths.size()) + " " + specKindName(kind) + " file(s) for " +
-                            std::to_string(takers.size()) +
-                            " bundle(s) of that kind: give one per bundle, in the order of the "
-                            "bundles");
+                            std::to_string(templates.size()) +
+                            " template(s) of that kind: give one per template, in the order of "
+                            "the bundles");
       return std::nullopt;
     }
-    for (std::size_t i = 0; i < takers.size(); ++i)
-      chosen[takers[i]] = paths[i];
+    for (std::size_t i = 0; i < bundles.size(); ++i)
+      if (specKindOf(*bundles[i]) == kind)
+        chosen[i] = paths[std::find(templates.begin(), templates.end(), bundles[i]->name) -
+                          templates.begin()];
   }
   return chosen;
 }

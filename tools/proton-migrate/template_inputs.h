@@ -53,8 +53,9 @@ struct LoadedBundle {
 };
 
 // The --spec file meant for each of `bundles`. One spec with one bundle goes to it; otherwise
-// each spec goes to the bundles of its kind (EnvironmentSpec to environment templates, ServiceSpec
-// to service templates) in the order both are given, and the counts must match (PRS010).
+// each spec goes to the templates of its kind (EnvironmentSpec to environment templates,
+// ServiceSpec to service templates) in the order both are given, every version of a template
+// taking its template's spec; the counts must match (PRS010).
 std::optional<std::vector<std::optional<std::string>>>
 specsForBundles(const std::vector<const frontend::Bundle*>& bundles,
                 const std::vector<std::string>& specs, ir::Diagnostics& diagnostics);
