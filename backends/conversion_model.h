@@ -27,6 +27,9 @@ struct DeployedResource {
 // What a stack dump (`--stack-dump`) told about a deployment's live stack.
 struct DeployedStack {
   std::string dumpPath;
+  // The deployed template exactly as the dump held it (JSON text when it was an object); empty
+  // when the dump had none. Service Catalog's adoption artifact is this text.
+  std::string templateBody;
   std::map<std::string, DeployedResource> resources; // by logical ID
   // The deployed template (or the rendered one when the dump had none) with DeletionPolicy and
   // UpdateReplacePolicy Retain on every resource; empty when neither could be read.

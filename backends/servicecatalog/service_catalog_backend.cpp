@@ -89,11 +89,28 @@ ir::Module productModule(const sc::ProvisioningArtifact& artifact,
   return module;
 }
 
-// Writes the artifact's template; returns the parameter names of its references.
+// The template a stack dump gave for the rendered module's deployment, or nullptr.
+const std::string* deployedTemplate(const sc::ProvisioningArtifact& artifact) {
+  if (artifact.model->mode != ConversionMode::Rendered)
+    return nullptr;
+  for (const Deployment& deployment : artifact.model->deployments)
+    if (deployment.module == artifact.module->name && deployment.deployed &&
+        !deployment.deployed->templateBody.empty())
+      return &deployment.deployed->templateBody;
+  return nullptr;
+}
+
+// Writes the artifact's template; returns the parameter names of its references. A rendered
+// module whose stack a dump describes gets the deployed template byte for byte:
+// ImportAsProvisionedProduct adopts a stack only when the artifact is exactly its template.
 std::map<std::string, std::string> writeProductTemplate(const sc::ProvisioningArtifact& artifact,
                                                         const sc::ServiceCatalogOptions& options,
                                                         OutputTree& output,
                                                         ir::Diagnostics& diagnostics) {
+  if (const std::string* deployed = deployedTemplate(artifact)) {
+    output.write(artifact.templatePath, *deployed);
+    return {};
+  }
   bool parametric = artifact.model->mode == ConversionMode::Parametric;
   const std::map<std::string, ir::BoundValue>* outputs = renderedOutputs(artifact);
   ir::Module module = productModule(artifact, outputs, diagnostics);

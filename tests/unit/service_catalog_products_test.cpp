@@ -13,6 +13,9 @@
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <fstream>
+#include <sstream>
+
 #include <filesystem>
 #include <sstream>
 
@@ -275,4 +278,31 @@ TEST_CASE("A retired runtime with inline code Lambda takes only for Node.js and 
   REQUIRE(checks.size() == 2);
   CHECK(checks[0].as<std::string>() == "E2533");
   CHECK(checks[1].as<std::string>() == "E3677");
+}
+
+TEST_CASE("Rendered with a stack dump, the artifact is the deployed template byte for byte") {
+  test::TempTree out;
+  std::ostringstream stdout_, stderr_;
+  std::string dumps = (kFixtures / "stack-dumps").string();
+  int code = driver::runProgram({"convert", (kFixtures / "env-vpc-cfn").string(), "--spec",
+                                 (kFixtures / "env-vpc-cfn/spec/spec.yaml").string(), "--mode",
+                                 "rendered", "--stack-dump", dumps + "/env-vpc-cfn.json",
+                                 "--stack-dump", dumps + "/env-vpc-cfn-template.json", "--to",
+                                 "servicecatalog", "-o", out.path("catalog")},
+                                stdout_, stderr_);
+  INFO(stderr_.str());
+  REQUIRE(code == 0);
+  std::ifstream dump(dumps + "/env-vpc-cfn-template.json");
+  std::stringstream dumpText;
+  dumpText << dump.rdbuf();
+  std::string deployed = YAML::Load(dumpText.str())["TemplateBody"].as<std::string>();
+  std::ifstream written(out.path("catalog/products/env-vpc-cfn/v1/template.yaml"),
+                        std::ios::binary);
+  std::stringstream writtenText;
+  writtenText << written.rdbuf();
+  CHECK(writtenText.str() == deployed);
+  std::ifstream readme(out.path("catalog/README.md"));
+  std::stringstream readmeText;
+  readmeText << readme.rdbuf();
+  CHECK(test::contains(readmeText.str(), "import-as-provisioned-product"));
 }
