@@ -129,7 +129,7 @@ resource "aws_s3_bucket" "bucket" {
 }
 
 resource "aws_sqs_queue" "queue" {
-  for_each = { for index, service_instance in var.service_instances : tostring(index) => service_instance }
+  for_each = { for service_instance in var.service_instances : service_instance.name => service_instance }
 
   name          = each.value.name
   delay_seconds = var.environment_delay

@@ -225,3 +225,16 @@ TEST_CASE("a type without a curated mapping goes to awscc: Ref is its id, attrib
           return t.getAtt("Res", "SnapStartResponse.ApplyOn", {});
         }) == "awscc_lambda_function.res.snap_start_response.apply_on");
 }
+
+TEST_CASE("an awscc Ref that returns one part of a compound identifier reads that part") {
+  // awscc's id joins the primary identifier's parts with '|'; Ref of these types returns one.
+  CHECK(awsccRefAttribute("AWS::ApiGateway::Resource") == "resource_id");
+  CHECK(awsccRefAttribute("AWS::ApiGateway::Stage") == "stage_name");
+  CHECK(awsccRefAttribute("AWS::ECS::Service") == "service_arn");
+  // A simple identifier, or a Ref that returns the whole compound one, is the id.
+  CHECK(awsccRefAttribute("AWS::Lambda::Function") == "id");
+  CHECK(awsccRefAttribute("AWS::ApplicationAutoScaling::ScalableTarget") == "id");
+  Expected resource{"AWS::ApiGateway::Resource", "awscc_apigateway_resource", "resource_id", {}};
+  CHECK(translated(resource, [](ExpressionTranslator& t) { return t.ref("Res", {}); }) ==
+        "awscc_apigateway_resource.res.resource_id");
+}
