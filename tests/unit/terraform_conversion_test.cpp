@@ -1,24 +1,17 @@
 // Whole modules through the terraform backend: parametric references, guards, loops,
 // conditions, DependsOn and DeletionPolicy, on hand-built modules.
 #include "backends/backend.h"
-#include "backends/terraform/module_writer.h"
+#include "terraform_module_support.h"
 
 #include <doctest/doctest.h>
 
 using namespace pm;
+using test::map;
+using test::str;
+using test::writeTerraform;
+using test::WrittenModule;
 
 namespace {
-
-ir::ExprPtr str(const char* text) {
-  return ir::Expr::string(text, {});
-}
-
-ir::ExprPtr map(std::vector<std::pair<const char*, ir::ExprPtr>> entries) {
-  std::vector<ir::MapEntry> out;
-  for (auto& [key, value] : entries)
-    out.push_back(ir::MapEntry{key, {}, value});
-  return ir::Expr::map(std::move(out), {});
-}
 
 // "${name}-logs" where name is an input.
 ir::ExprPtr concatenation(const char* input, const char* suffix) {
@@ -83,20 +76,6 @@ ir::Module sampleModule() {
   output.value = ir::Expr::getAtt(ir::GetAttTarget{"Bucket", "Arn", nullptr, false}, {});
   module.outputs.push_back(output);
   return module;
-}
-
-// What the backend writes for one module.
-struct WrittenModule {
-  backends::OutputTree tree;
-  ir::Diagnostics diagnostics;
-  tf::MappingCounts counts;
-};
-
-void writeTerraform(const ir::Module& module, WrittenModule& written,
-                    const char* directory = "modules/m") {
-  ir::Identifiers identifiers;
-  tf::writeModule(module, identifiers, directory, written.tree, written.diagnostics,
-                  written.counts);
 }
 
 } // namespace

@@ -1,23 +1,16 @@
 // Parametric loops in the terraform backend: a resource per service instance keyed by its name,
 // dynamic blocks and for expressions reading it, the typed instance list, guards as filters.
-#include "backends/terraform/module_writer.h"
+#include "terraform_module_support.h"
 
 #include <doctest/doctest.h>
 
 using namespace pm;
+using test::map;
+using test::str;
+using test::writeTerraform;
+using test::WrittenModule;
 
 namespace {
-
-ir::ExprPtr str(const char* text) {
-  return ir::Expr::string(text, {});
-}
-
-ir::ExprPtr map(std::vector<std::pair<const char*, ir::ExprPtr>> entries) {
-  std::vector<ir::MapEntry> out;
-  for (auto& [key, value] : entries)
-    out.push_back(ir::MapEntry{key, {}, value});
-  return ir::Expr::map(std::move(out), {});
-}
 
 ir::ExprPtr instances() {
   return ir::Expr::contextRef("service_instances", {});
@@ -55,25 +48,19 @@ ir::Resource deployProject() {
   return project;
 }
 
-struct WrittenModule {
-  backends::OutputTree tree;
-  ir::Diagnostics diagnostics;
-  tf::MappingCounts counts;
-};
-
-void writeTerraform(const ir::Module& module, WrittenModule& written) {
-  ir::Identifiers identifiers;
-  tf::writeModule(module, identifiers, "modules/m", written.tree, written.diagnostics,
-                  written.counts);
+// A pipeline module with the instance list and a project per instance.
+ir::Module pipelineModule() {
+  ir::Module module;
+  module.name = "m";
+  module.inputs.push_back(instanceList());
+  module.resources.push_back(deployProject());
+  return module;
 }
 
 } // namespace
 
 TEST_CASE("a resource per service instance is one block keyed by the instance's name") {
-  ir::Module module;
-  module.name = "m";
-  module.inputs.push_back(instanceList());
-  module.resources.push_back(deployProject());
+  ir::Module module = pipelineModule();
   ir::Output output;
   output.name = "Queues";
   output.value = ir::Expr::ref("Deploy${loop.index}Project", {});
@@ -95,10 +82,7 @@ TEST_CASE("a resource per service instance is one block keyed by the instance's 
 }
 
 TEST_CASE("the instance list is a typed variable with the fields the templates read") {
-  ir::Module module;
-  module.name = "m";
-  module.inputs.push_back(instanceList());
-  module.resources.push_back(deployProject());
+  ir::Module module = pipelineModule();
   WrittenModule written;
   writeTerraform(module, written);
   const std::string& variables = written.tree.files().at("modules/m/variables.tf");
@@ -107,10 +91,7 @@ TEST_CASE("the instance list is a typed variable with the fields the templates r
 }
 
 TEST_CASE("a list item per instance that names the instance's resource reads it by key") {
-  ir::Module module;
-  module.name = "m";
-  module.inputs.push_back(instanceList());
-  module.resources.push_back(deployProject());
+  ir::Module module = pipelineModule();
   ir::Resource topic;
   topic.logicalId = "Topic";
   topic.type = "AWS::SNS::Topic";
@@ -131,13 +112,9 @@ TEST_CASE("a list item per instance that names the instance's resource reads it 
 }
 
 TEST_CASE("a guarded resource per instance filters the instances instead of counting") {
-  ir::Module module;
-  module.name = "m";
-  module.inputs.push_back(instanceList());
+  ir::Module module = pipelineModule();
   module.guards.push_back(ir::GuardVariable{"Guard1", ir::Expr::inputRef("enabled", {}), {}});
-  ir::Resource project = deployProject();
-  project.guards.push_back(ir::Guard{"Guard1", true});
-  module.resources.push_back(project);
+  module.resources[0].guards.push_back(ir::Guard{"Guard1", true});
   WrittenModule written;
   writeTerraform(module, written);
   const std::string& main = written.tree.files().at("modules/m/main.tf");
