@@ -21,6 +21,7 @@ inline constexpr const char* kUnmappedTypeRule = "TF002";
 inline constexpr const char* kAwsccFallbackRule = "TF003";
 inline constexpr const char* kRetainNoteRule = "TF004";
 inline constexpr const char* kReindentedKeyRule = "TF009";
+inline constexpr const char* kDroppedPropertyRule = "TF010";
 
 // Where a resource of the module went.
 struct ResourceTarget {

@@ -156,6 +156,11 @@ const std::vector<Expected> kExpected = {
      "id",
      {{"IntegrationId", "id"}},
      {"ApiId", "IntegrationType"}},
+    {"AWS::CodePipeline::Pipeline",
+     "aws_codepipeline",
+     "name",
+     {},
+     {"RoleArn", "ArtifactStore", "Stages"}},
     {"AWS::ElasticLoadBalancingV2::ListenerRule",
      "aws_lb_listener_rule",
      "arn",
@@ -168,7 +173,8 @@ const std::vector<Expected> kExpected = {
      {"ContainerDefinitions"}},
 };
 
-// A required property's placeholder: a list for block arguments, so the mapping covers it.
+// A required property's placeholder: a list or a map for block arguments, so the mapping
+// covers it.
 ir::ExprPtr placeholder(const char* type, const char* property) {
   const CuratedMapping* mapping = MappingTables::instance().curated(type);
   const ArgumentMapping* argument = mapping ? mapping->argument(property) : nullptr;
@@ -176,6 +182,8 @@ ir::ExprPtr placeholder(const char* type, const char* property) {
                            argument->kind == ArgumentKind::FieldBlocks);
   if (list)
     return ir::Expr::list({}, {});
+  if (argument && argument->kind == ArgumentKind::Block)
+    return ir::Expr::map({}, {});
   return ir::Expr::string("x", {});
 }
 

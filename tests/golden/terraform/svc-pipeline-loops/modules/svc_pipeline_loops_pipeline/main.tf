@@ -64,85 +64,61 @@ resource "aws_codebuild_project" "deploy_loop_index_project" {
   }
 }
 
-resource "awscc_codepipeline_pipeline" "pipeline" {
+resource "aws_codepipeline" "pipeline" {
+  name     = "${var.stack_name}-Pipeline"
   role_arn = aws_iam_role.pipeline_role.arn
-  artifact_store = {
+  artifact_store {
     type     = "S3"
     location = aws_s3_bucket.artifact_bucket.bucket
   }
-  stages = concat([
-    {
-      name = "Source"
-      actions = [
-        {
-          name = "Checkout"
-          action_type_id = {
-            category = "Source"
-            owner    = "AWS"
-            provider = "CodeStarSourceConnection"
-            version  = "1"
-          }
-          configuration = jsonencode({
-            ConnectionArn    = var.service_repository_connection_arn
-            FullRepositoryId = var.service_repository_id
-            BranchName       = var.service_branch_name
-          })
-          output_artifacts = [
-            {
-              name = "Source"
-            },
-          ]
-        },
-      ]
-    },
-    {
-      name = "Build"
-      actions = [
-        {
-          name = "Build"
-          action_type_id = {
-            category = "Build"
-            owner    = "AWS"
-            provider = "CodeBuild"
-            version  = "1"
-          }
-          configuration = jsonencode({
-            ProjectName = aws_codebuild_project.build_project.name
-          })
-          input_artifacts = [
-            {
-              name = "Source"
-            },
-          ]
-          output_artifacts = [
-            {
-              name = "Image"
-            },
-          ]
-        },
-      ]
-    },
-    ], [for index, service_instance in var.service_instances : {
-      name = "${service_instance.inputs.stage_name}-${service_instance.name}"
-      actions = [
-        {
-          name      = "Deploy${(index + 1)}"
-          run_order = (index + 1)
-          action_type_id = {
-            category = "Build"
-            owner    = "AWS"
-            provider = "CodeBuild"
-            version  = "1"
-          }
-          configuration = jsonencode({
-            ProjectName = aws_codebuild_project.deploy_loop_index_project[service_instance.name].name
-          })
-          input_artifacts = [
-            {
-              name = "Image"
-            },
-          ]
-        },
-      ]
-  }])
+  stage {
+    name = "Source"
+    action {
+      name     = "Checkout"
+      category = "Source"
+      owner    = "AWS"
+      provider = "CodeStarSourceConnection"
+      version  = "1"
+      configuration = {
+        ConnectionArn    = var.service_repository_connection_arn
+        FullRepositoryId = var.service_repository_id
+        BranchName       = var.service_branch_name
+      }
+      output_artifacts = ["Source"]
+    }
+  }
+  stage {
+    name = "Build"
+    action {
+      name     = "Build"
+      category = "Build"
+      owner    = "AWS"
+      provider = "CodeBuild"
+      version  = "1"
+      configuration = {
+        ProjectName = aws_codebuild_project.build_project.name
+      }
+      input_artifacts  = ["Source"]
+      output_artifacts = ["Image"]
+    }
+  }
+  dynamic "stage" {
+    for_each = var.service_instances
+    iterator = service_instance
+    content {
+      name = "${service_instance.value.inputs.stage_name}-${service_instance.value.name}"
+      action {
+        name      = "Deploy${(service_instance.key + 1)}"
+        run_order = (service_instance.key + 1)
+        category  = "Build"
+        owner     = "AWS"
+        provider  = "CodeBuild"
+        version   = "1"
+        configuration = {
+          ProjectName = aws_codebuild_project.deploy_loop_index_project[service_instance.value.name].name
+        }
+        input_artifacts = ["Image"]
+      }
+    }
+  }
 }

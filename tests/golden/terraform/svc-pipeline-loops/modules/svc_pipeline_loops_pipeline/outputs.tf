@@ -1,3 +1,3 @@
 output "pipeline_name" {
-  value = awscc_codepipeline_pipeline.pipeline.id
+  value = aws_codepipeline.pipeline.name
 }
