@@ -162,26 +162,6 @@ void writeSpread(const ArgumentMapping& argument, const ir::ExprPtr& value, HclB
     body.attribute(name, translator.attributeOf(target->second, attribute));
 }
 
-// [{Name: a}, {Name: b}] -> [a, b] for `pluck Name` (curated_coverage made sure of the shape).
-ir::ExprPtr plucked(const ArgumentMapping& argument, const ir::ExprPtr& list) {
-  std::vector<ir::ExprPtr> fields;
-  for (const ir::ExprPtr& item : list->items())
-    fields.push_back(item->find(argument.keep.front())->value);
-  return ir::Expr::list(std::move(fields), list->location());
-}
-
-// A property with no Terraform counterpart: a comment where it would go, and a warning.
-void writeDropped(const ArgumentMapping& argument, const ir::MapEntry& entry, HclBody& body,
-                  ModuleScope& scope) {
-  std::string reason;
-  for (const std::string& word : argument.keep)
-    reason += (reason.empty() ? "" : " ") + word;
-  scope.diagnostics.warning(
-      kDroppedPropertyRule, entry.keyLocation,
-      fmt::format("{} has no Terraform counterpart and is left out: {}", entry.key, reason));
-  body.comment(fmt::format("{} is left out: {}", entry.key, reason));
-}
-
 // dynamic "block" { for_each = ...; iterator = ...; content { ... } } for a Jinja loop over
 // blocks, or for a block a guard leaves out (for_each over zero or one element).
 void writeDynamicBlock(const ArgumentMapping& argument, const ir::ExprPtr& item, HclBody& body,
