@@ -156,6 +156,11 @@ const std::vector<Expected> kExpected = {
      "id",
      {{"IntegrationId", "id"}},
      {"ApiId", "IntegrationType"}},
+    {"AWS::Lambda::Function",
+     "aws_lambda_function",
+     "function_name",
+     {{"Arn", "arn"}},
+     {"Role", "Code"}},
     {"AWS::CodePipeline::Pipeline",
      "aws_codepipeline",
      "name",
@@ -182,7 +187,7 @@ ir::ExprPtr placeholder(const char* type, const char* property) {
                            argument->kind == ArgumentKind::FieldBlocks);
   if (list)
     return ir::Expr::list({}, {});
-  if (argument && argument->kind == ArgumentKind::Block)
+  if (argument && (argument->kind == ArgumentKind::Block || argument->kind == ArgumentKind::Inline))
     return ir::Expr::map({}, {});
   return ir::Expr::string("x", {});
 }
@@ -247,12 +252,12 @@ TEST_CASE("a log group's Arn keeps CloudFormation's trailing :*") {
 }
 
 TEST_CASE("a type without a curated mapping goes to awscc: Ref is its id, attributes snake_case") {
-  Expected function{"AWS::Lambda::Function", "awscc_lambda_function", "id", {}};
-  CHECK(translated(function, [](ExpressionTranslator& t) { return t.ref("Res", {}); }) ==
-        "awscc_lambda_function.res.id");
-  CHECK(translated(function, [](ExpressionTranslator& t) {
-          return t.getAtt("Res", "SnapStartResponse.ApplyOn", {});
-        }) == "awscc_lambda_function.res.snap_start_response.apply_on");
+  Expected table{"AWS::DynamoDB::Table", "awscc_dynamodb_table", "id", {}};
+  CHECK(translated(table, [](ExpressionTranslator& t) { return t.ref("Res", {}); }) ==
+        "awscc_dynamodb_table.res.id");
+  CHECK(translated(table, [](ExpressionTranslator& t) {
+          return t.getAtt("Res", "KinesisStreamSpecification.StreamArn", {});
+        }) == "awscc_dynamodb_table.res.kinesis_stream_specification.stream_arn");
 }
 
 TEST_CASE("an awscc Ref that returns one part of a compound identifier reads that part") {
