@@ -1,7 +1,8 @@
 // Loops a target cannot write, expanded for each deployment's elements instead: Service Catalog
-// has no loop over a list of objects (Fn::ForEach iterates strings), Terraform's roots do not
-// pass the pipeline's instance list yet. The expansion is what rendered mode would give, and
-// each loop expanded is reported (MIG008) so the loss of the loop is never silent.
+// has no loop over a list of objects (Fn::ForEach iterates strings); Terraform writes loops over
+// list inputs and the pipeline's service instances, and expands those over any other list. The
+// expansion is what rendered mode would give, and each loop expanded is reported (MIG008) so the
+// loss of the loop is never silent.
 #pragma once
 
 #include "backends/conversion_model.h"

@@ -3,8 +3,12 @@
 
 #include "backends/terraform/hcl_document.h"
 #include "backends/terraform/import_ids.h"
+#include "backends/terraform/loop_frames.h"
+#include "ir/loop_expansion.h"
 
 #include <fmt/format.h>
+
+#include <set>
 
 namespace pm::tf {
 
@@ -19,18 +23,16 @@ std::string importBlockText(const std::string& to, const std::string& id) {
   return "import {\n  to = " + to + "\n  id = " + printExpression(*hclString(id)) + "\n}";
 }
 
-// The import of one resource: a block, or a commented one with the reason as a warning.
+// The import of one resource into `to`: a block, or a commented one with the reason as a
+// warning.
 void importResource(const ir::Resource& resource, const ResourceTarget& target,
-                    const backends::DeployedResource& deployed, const RootCall& call, HclFile& file,
-                    ir::Diagnostics& diagnostics) {
+                    const backends::DeployedResource& deployed, const RootCall& call,
+                    const std::string& to, HclFile& file, ir::Diagnostics& diagnostics) {
   const ImportIdFormats& formats = ImportIdFormats::instance();
-  std::string to = "module." + call.name + "." + target.address() + (target.counted ? "[0]" : "");
   const std::string* format = formats.format(target.terraformType);
   bool awscc = target.terraformType.starts_with("awscc_");
   ImportId id;
-  if (target.looped)
-    id.reason = "it is repeated with for_each: give each instance's key in `to`";
-  else if (std::string why = formats.notImportable(target.terraformType); !why.empty())
+  if (std::string why = formats.notImportable(target.terraformType); !why.empty())
     id.reason = why;
   else if (!format && !awscc)
     id.reason =
@@ -50,18 +52,52 @@ void importResource(const ir::Resource& resource, const ResourceTarget& target,
   block.attribute("id", hclString(id.id));
 }
 
+// A resource repeated with for_each: per element of the deployment's list, the deployed
+// resource the element names ("Deploy${loop.index}Project" -> "Deploy1Project") goes to the
+// instance the module keys by that element. Returns the logical IDs imported.
+std::set<std::string> importLoopedResource(const ir::Resource& resource,
+                                           const ResourceTarget& target, const RootCall& call,
+                                           HclFile& file, ir::Diagnostics& diagnostics) {
+  std::set<std::string> imported;
+  const backends::Deployment& deployment = *call.deployment;
+  auto list = deployment.values.collections.find(target.loopCollection);
+  if (list == deployment.values.collections.end())
+    return imported;
+  for (std::size_t index = 0; index < list->second.size(); ++index) {
+    ir::InputValues element =
+        ir::elementValues(deployment.values, resource.loop->variable, list->second, index);
+    ir::Resource instance = resource;
+    instance.logicalId = ir::withLoopValues(resource.logicalId, element.loopItems);
+    instance.properties = ir::instantiate(resource.properties, element);
+    auto deployed = deployment.deployed->resources.find(instance.logicalId);
+    if (deployed == deployment.deployed->resources.end())
+      continue;
+    auto name = list->second[index].find("name");
+    std::string key = keyedByName(target.loopCollection) && name != list->second[index].end()
+                          ? name->second.text
+                          : std::to_string(index);
+    std::string to = "module." + call.name + "." + target.address() + "[" +
+                     printExpression(*hclString(key)) + "]";
+    importResource(instance, target, deployed->second, call, to, file, diagnostics);
+    imported.insert(instance.logicalId);
+  }
+  return imported;
+}
+
 // Resources of the stack the module does not declare, and the reverse, are both reported: the
 // first would stay behind unmanaged, the second would be created anew.
 void reportUnmatched(const ir::Module& module, const backends::DeployedStack& deployed,
-                     const RootCall& call, ir::Diagnostics& diagnostics) {
+                     const RootCall& call, const std::set<std::string>& loopInstances,
+                     ir::Diagnostics& diagnostics) {
   for (const auto& [logicalId, resource] : deployed.resources)
-    if (!call.interface->resources.count(logicalId))
+    if (!call.interface->resources.count(logicalId) && !loopInstances.count(logicalId))
       diagnostics.warning(kImportIdRule, resource.location,
                           "the deployed resource " + logicalId + " (" + resource.type +
                               ") has no counterpart in the converted module: it is not imported");
   for (const ir::Resource& resource : module.resources) {
     auto target = call.interface->resources.find(resource.logicalId);
-    bool conditional = target != call.interface->resources.end() && target->second.counted;
+    bool conditional = target != call.interface->resources.end() &&
+                       (target->second.counted || target->second.looped);
     if (!deployed.resources.count(resource.logicalId) && !conditional)
       diagnostics.warning(kImportIdRule, resource.location,
                           resource.logicalId + " is not in the stack dump " + deployed.dumpPath +
@@ -72,15 +108,23 @@ void reportUnmatched(const ir::Module& module, const backends::DeployedStack& de
 void importDeployment(const ir::Module& module, const RootCall& call, HclFile& file,
                       ir::Diagnostics& diagnostics) {
   const backends::DeployedStack& deployed = *call.deployment->deployed;
+  std::set<std::string> loopInstances;
   for (const ir::Resource& resource : module.resources) {
     auto target = call.interface->resources.find(resource.logicalId);
-    auto found = deployed.resources.find(resource.logicalId);
-    if (target == call.interface->resources.end() || target->second.terraformType.empty() ||
-        found == deployed.resources.end())
+    if (target == call.interface->resources.end() || target->second.terraformType.empty())
       continue;
-    importResource(resource, target->second, found->second, call, file, diagnostics);
+    if (target->second.looped) {
+      loopInstances.merge(importLoopedResource(resource, target->second, call, file, diagnostics));
+      continue;
+    }
+    auto found = deployed.resources.find(resource.logicalId);
+    if (found == deployed.resources.end())
+      continue;
+    std::string to = "module." + call.name + "." + target->second.address() +
+                     (target->second.counted ? "[0]" : "");
+    importResource(resource, target->second, found->second, call, to, file, diagnostics);
   }
-  reportUnmatched(module, deployed, call, diagnostics);
+  reportUnmatched(module, deployed, call, loopInstances, diagnostics);
 }
 
 std::string readme(const std::vector<Adopted>& adopted) {

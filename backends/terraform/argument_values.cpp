@@ -3,6 +3,8 @@
 // ENABLED/DISABLED strings vs booleans.
 #include "backends/terraform/argument_values.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -64,6 +66,25 @@ HclExprPtr keyValueMap(const ir::ExprPtr& value, std::string_view keyName,
     entries.push_back(HclEntry{printedKey, translator.translate(item->find("Value")->value)});
   }
   return HclExpr::object(std::move(entries));
+}
+
+// curated_coverage made sure every item is a map holding the field.
+ir::ExprPtr plucked(const ArgumentMapping& argument, const ir::ExprPtr& list) {
+  std::vector<ir::ExprPtr> fields;
+  for (const ir::ExprPtr& item : list->items())
+    fields.push_back(item->find(argument.keep.front())->value);
+  return ir::Expr::list(std::move(fields), list->location());
+}
+
+void writeDropped(const ArgumentMapping& argument, const ir::MapEntry& entry, HclBody& body,
+                  ModuleScope& scope) {
+  std::string reason;
+  for (const std::string& word : argument.keep)
+    reason += (reason.empty() ? "" : " ") + word;
+  scope.diagnostics.warning(
+      kDroppedPropertyRule, entry.keyLocation,
+      fmt::format("{} has no Terraform counterpart and is left out: {}", entry.key, reason));
+  body.comment(fmt::format("{} is left out: {}", entry.key, reason));
 }
 
 } // namespace pm::tf

@@ -21,4 +21,12 @@ ir::ExprPtr apiCased(const ir::ExprPtr& value, const std::vector<std::string>& k
 HclExprPtr enabledFlag(const ir::ExprPtr& value, const std::string& trueWord,
                        ExpressionTranslator& translator);
 
+// Pluck: [{Name: a}, {Name: b}] -> [a, b] for `pluck Name`.
+ir::ExprPtr plucked(const ArgumentMapping& argument, const ir::ExprPtr& list);
+
+// Dropped: a property with no Terraform counterpart becomes a comment where it would go, and a
+// TF010 warning at the property.
+void writeDropped(const ArgumentMapping& argument, const ir::MapEntry& entry, HclBody& body,
+                  ModuleScope& scope);
+
 } // namespace pm::tf

@@ -32,6 +32,16 @@ bool coversFieldBlocks(const ArgumentMapping& mapping, const ir::ExprPtr& value)
   });
 }
 
+// Every item is a literal map holding only the field plucked.
+bool coversPluck(const ArgumentMapping& mapping, const ir::ExprPtr& value) {
+  if (value->kind() != ir::ExprKind::List)
+    return false;
+  return std::all_of(value->items().begin(), value->items().end(), [&](const ir::ExprPtr& item) {
+    return item->kind() == ir::ExprKind::Map && item->entries().size() == 1 &&
+           item->find(mapping.keep.front());
+  });
+}
+
 bool coversMap(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr& map) {
   if (!map || map->kind() != ir::ExprKind::Map)
     return false;
@@ -50,6 +60,8 @@ bool coversMap(const std::vector<ArgumentMapping>& arguments, const ir::ExprPtr&
     if (found->kind == ArgumentKind::Keyed && !coversKeyed(*found, entry.value))
       return false;
     if (found->kind == ArgumentKind::FieldBlocks && !coversFieldBlocks(*found, entry.value))
+      return false;
+    if (found->kind == ArgumentKind::Pluck && !coversPluck(*found, entry.value))
       return false;
     if (found->kind == ArgumentKind::Single &&
         (entry.value->kind() != ir::ExprKind::List || entry.value->items().size() != 1))

@@ -56,6 +56,13 @@ std::string ModuleScope::localName(ir::NamedKind kind, std::string_view source) 
   return ir::normaliseName(source, kSnake);
 }
 
+const LoopFrame* ModuleScope::loopOver(std::string_view collectionKey) const {
+  for (auto frame = loops.rbegin(); frame != loops.rend(); ++frame)
+    if (frame->collectionKey == collectionKey)
+      return &*frame;
+  return nullptr;
+}
+
 std::string ModuleScope::upstreamVariableName(const ir::UpstreamOutput& output) const {
   return ir::normaliseName(output.module + "_" + output.output, kSnake);
 }
@@ -297,31 +304,15 @@ HclExprPtr ExpressionTranslator::loopItem(const ir::Expr& expr) {
   std::size_t dot = path.find('.');
   std::string head = path.substr(0, dot);
   std::string rest = dot == std::string::npos ? "" : path.substr(dot);
-  bool resourceLoop = !scope_.currentLoopVariable.empty();
-  const std::vector<std::string>& iterators = scope_.dynamicIterators;
-  if (std::find(iterators.begin(), iterators.end(), head) != iterators.end())
-    return HclExpr::raw(head + ".value" + rest);
-  if (head == "loop" && !iterators.empty()) {
-    // A dynamic block over a list: the iterator's key is the index.
-    const std::string& iterator = iterators.back();
-    if (rest == ".index")
-      return HclExpr::raw("(" + iterator + ".key + 1)");
-    if (rest == ".index0")
-      return HclExpr::raw(iterator + ".key");
-  }
-  if (head == "loop") {
-    std::string index = resourceLoop ? "tonumber(each.key)" : "index";
-    if (rest == ".index")
-      return HclExpr::raw("(" + index + " + 1)");
-    if (rest == ".index0")
-      return HclExpr::raw(index);
-    if (rest == ".first")
-      return HclExpr::raw("(" + index + " == 0)");
-    return error(expr, "the Jinja loop variable '" + path + "' has no Terraform translation");
-  }
-  if (resourceLoop && head == scope_.currentLoopVariable)
-    return HclExpr::raw("each.value" + rest);
-  return HclExpr::raw(ir::normaliseName(head, kSnake) + rest);
+  const std::vector<LoopFrame>& loops = scope_.loops;
+  for (auto frame = loops.rbegin(); frame != loops.rend(); ++frame)
+    if (frame->variable == head)
+      return HclExpr::raw(frame->element + rest);
+  if (head == "loop" && !loops.empty())
+    if (std::optional<std::string> counter = loopCounter(loops.back(), rest.substr(1)))
+      return HclExpr::raw(*counter);
+  return error(expr, "the Jinja loop variable '" + path +
+                         "' has no Terraform translation here (no enclosing loop defines it)");
 }
 
 HclExprPtr ExpressionTranslator::list(const ir::Expr& expr) {
@@ -352,12 +343,7 @@ HclExprPtr ExpressionTranslator::list(const ir::Expr& expr) {
     if (item->kind() == ir::ExprKind::ForEach) {
       variable = true;
       flush();
-      std::string variableName = ir::normaliseName(item->name(), kSnake);
-      HclExprPtr collection = translate(item->arguments()[0]);
-      HclExprPtr value = translate(item->arguments()[1]);
-      parts.push_back(
-          HclExpr::sequence({HclExpr::raw("[for index, " + variableName + " in "), collection,
-                             HclExpr::raw(" : "), value, HclExpr::raw("]")}));
+      parts.push_back(forExpression(*item));
       continue;
     }
     if (isNoValue(item))
@@ -368,6 +354,20 @@ HclExprPtr ExpressionTranslator::list(const ir::Expr& expr) {
   if (!variable)
     return parts.empty() ? HclExpr::tuple({}) : parts.front();
   return parts.size() == 1 ? parts.front() : hclCall("concat", std::move(parts));
+}
+
+// [for index, <item> in <list> : <value>]: a list item repeated per element.
+HclExprPtr ExpressionTranslator::forExpression(const ir::Expr& forEach) {
+  const ir::ExprPtr& collection = forEach.arguments()[0];
+  HclExprPtr list = translate(collection);
+  LoopFrame frame =
+      forExpressionFrame(forEach.name(), ir::collectionKey(*collection), inlineText(list));
+  std::string head = "[for index, " + frame.element + " in ";
+  scope_.loops.push_back(std::move(frame));
+  HclExprPtr value = translate(forEach.arguments()[1]);
+  scope_.loops.pop_back();
+  return HclExpr::sequence(
+      {HclExpr::raw(head), list, HclExpr::raw(" : "), value, HclExpr::raw("]")});
 }
 
 HclExprPtr ExpressionTranslator::map(const ir::Expr& expr) {

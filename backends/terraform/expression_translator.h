@@ -3,6 +3,7 @@
 #pragma once
 
 #include "backends/terraform/hcl_document.h"
+#include "backends/terraform/loop_frames.h"
 #include "backends/terraform/resource_mapping.h"
 #include "ir/diagnostics.h"
 #include "ir/module.h"
@@ -19,6 +20,7 @@ inline constexpr const char* kUntranslatableRule = "TF001";
 inline constexpr const char* kUnmappedTypeRule = "TF002";
 inline constexpr const char* kAwsccFallbackRule = "TF003";
 inline constexpr const char* kRetainNoteRule = "TF004";
+inline constexpr const char* kDroppedPropertyRule = "TF010";
 
 // Where a resource of the module went.
 struct ResourceTarget {
@@ -26,8 +28,10 @@ struct ResourceTarget {
   std::string name;          // the Terraform resource name
   const CuratedMapping* curated = nullptr;
   const AwsccResource* awscc = nullptr;
-  bool counted = false; // has `count`: references index [0]
-  bool looped = false;  // has `for_each`
+  bool counted = false;       // has `count`: references index [0]
+  bool looped = false;        // has `for_each`
+  std::string loopCollection; // when looped: ir::collectionKey of the list it loops over
+  std::string refAttribute;   // what Ref reads: an attribute, or a template ('@' = resource)
   std::string address() const { return terraformType + "." + name; }
 };
 
@@ -47,8 +51,10 @@ struct ModuleScope {
   std::set<std::string> pseudoVariables;                // stack_name, stack_id
   // Data sources dynamic references read: (type, name) -> (argument, value).
   std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> lookups;
-  std::string currentLoopVariable;           // inside a looped resource
-  std::vector<std::string> dynamicIterators; // inside dynamic blocks, innermost last
+  std::vector<LoopFrame> loops; // the loops being translated, innermost last
+
+  // The innermost loop over the list `collectionKey`; nullptr outside such loops.
+  const LoopFrame* loopOver(std::string_view collectionKey) const;
 
   std::string variableName(std::string_view input) const;
   std::string localName(ir::NamedKind kind, std::string_view source) const;
@@ -80,10 +86,14 @@ private:
   HclExprPtr map(const ir::Expr& expr);
   HclExprPtr call(const ir::Expr& expr);
   HclExprPtr loopItem(const ir::Expr& expr);
+  HclExprPtr forExpression(const ir::Expr& forEach);
   std::string resourceReference(const ResourceTarget& target) const;
 
   ModuleScope& scope_;
 };
+
+// The attribute of an awscc resource of `cloudFormationType` that holds what Ref returns.
+std::string awsccRefAttribute(std::string_view cloudFormationType);
 
 // A single-line HCL expression's text ("var.x"), for template interpolations.
 std::string inlineText(const HclExprPtr& expr);

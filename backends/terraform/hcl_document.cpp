@@ -4,6 +4,8 @@
 // bracket ends such a run.
 #include "backends/terraform/hcl_document.h"
 
+#include "backends/terraform/fmt_indentation.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -332,7 +334,7 @@ void HclFile::comment(std::string text) {
 std::string HclFile::print() const {
   std::string out;
   body_.print(out, 0);
-  return out;
+  return withFmtIndentation(out);
 }
 
 } // namespace pm::tf

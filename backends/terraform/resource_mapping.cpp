@@ -86,6 +86,10 @@ ArgumentKind argumentKind(std::string_view word) {
     return ArgumentKind::Keyed;
   if (word == "fieldblocks")
     return ArgumentKind::FieldBlocks;
+  if (word == "pluck")
+    return ArgumentKind::Pluck;
+  if (word == "dropped")
+    return ArgumentKind::Dropped;
   return ArgumentKind::Value;
 }
 

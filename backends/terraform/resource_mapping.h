@@ -32,6 +32,9 @@ enum class ArgumentKind {
   Keyed,       // a list of {Key, Value} whose keys name arguments (`spread` pairs: key, argument)
   FieldBlocks, // a list of {Field, Values}: one block each, holding a block named after Field
                // (dashes as underscores) with `values`; the fields allowed are in `keep`
+  Pluck,       // a list of maps becomes the list of each map's field keep[0] ({Name: x} -> x)
+  Dropped,     // a property Terraform has no counterpart for: not written, said in a comment
+               // and a warning; `keep` holds the words of the reason
 };
 
 struct ArgumentMapping {

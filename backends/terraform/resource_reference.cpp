@@ -4,6 +4,7 @@
 #include "backends/terraform/expression_translator.h"
 
 #include "ir/target_names.h"
+#include "ir/type_table.h"
 
 #include <fmt/format.h>
 
@@ -46,12 +47,27 @@ std::string snakePath(std::string_view dotted) {
 
 } // namespace
 
+// awscc's `id` is the CloudFormation primary identifier, its parts joined with '|'. Ref returns
+// that for most types, but only one part for a few legacy ones (AWS::ApiGateway::Resource's
+// Ref is its ResourceId, not "RestApiId|ResourceId"): then Ref reads the attribute of that part.
+std::string awsccRefAttribute(std::string_view cloudFormationType) {
+  const ir::ResourceType* type = ir::TypeTable::instance().find(cloudFormationType);
+  if (!type || type->primaryIdentifier().size() < 2 || type->refReturns().empty() ||
+      type->refReturns().find('|') != std::string_view::npos || type->refReturns() == "-")
+    return "id";
+  return snakePath(type->refReturns());
+}
+
 std::string ExpressionTranslator::resourceReference(const ResourceTarget& target) const {
-  if (target.counted)
+  if (target.counted && !target.looped)
     return target.address() + "[0]";
-  if (target.looped)
-    return scope_.currentLoopVariable.empty() ? "values(" + target.address() + ")[*]"
-                                              : target.address() + "[each.key]";
+  // Inside a loop over the same list, the instance of the current element; elsewhere all of
+  // them, in key order.
+  if (target.looped) {
+    const LoopFrame* frame = scope_.loopOver(target.loopCollection);
+    return frame ? target.address() + "[" + frame->key + "]"
+                 : "values(" + target.address() + ")[*]";
+  }
   return target.address();
 }
 
@@ -89,9 +105,7 @@ HclExprPtr ExpressionTranslator::ref(std::string_view name, const ir::SourceLoca
                                          name));
     return hclNull();
   }
-  const ResourceTarget& target = found->second;
-  std::string attribute = target.curated ? target.curated->refAttribute : "id";
-  return attributeOf(target, attribute);
+  return attributeOf(found->second, found->second.refAttribute);
 }
 
 HclExprPtr ExpressionTranslator::getAtt(std::string_view logicalId, std::string_view attribute,

@@ -4,6 +4,7 @@
 
 #include "backends/terraform/argument_values.h"
 #include "backends/terraform/curated_coverage.h"
+#include "ir/instantiate.h"
 #include "ir/target_names.h"
 
 #include <fmt/format.h>
@@ -71,6 +72,10 @@ ir::ExprPtr awsccValue(const ir::ExprPtr& value, const AwsccAttribute& attribute
   case K::If:
     return ir::Expr::ifThen(value->name(), awsccValue(value->arguments()[0], attribute, scope),
                             awsccValue(value->arguments()[1], attribute, scope), value->location());
+  case K::ForEach: // a list item repeated per element: the item is one element of the attribute
+    return ir::Expr::forEach(value->name(), value->arguments()[0],
+                             awsccValue(value->arguments()[1], attribute, scope),
+                             value->location());
   default:
     return value;
   }
@@ -129,9 +134,14 @@ void writeDynamicBlock(const ArgumentMapping& argument, const ir::ExprPtr& item,
   ModuleScope& scope = translator.scope();
   HclBody& dynamic = body.block("dynamic", {argument.argument});
   std::string iterator;
-  if (item->kind() == ir::ExprKind::ForEach) {
+  bool repeated = item->kind() == ir::ExprKind::ForEach;
+  if (repeated) {
     iterator = ir::normaliseName(item->name(), kSnake);
-    dynamic.attribute("for_each", translator.translate(item->arguments()[0]));
+    const ir::ExprPtr& collection = item->arguments()[0];
+    HclExprPtr list = translator.translate(collection);
+    dynamic.attribute("for_each", list);
+    scope.loops.push_back(dynamicBlockFrame(item->name(), iterator, ir::collectionKey(*collection),
+                                            inlineText(list)));
   } else {
     iterator = argument.argument;
     std::string guard = "local." + scope.localName(ir::NamedKind::Condition, item->name());
@@ -140,10 +150,10 @@ void writeDynamicBlock(const ArgumentMapping& argument, const ir::ExprPtr& item,
         "for_each", HclExpr::raw(presentWhenTrue ? guard + " ? [1] : []" : guard + " ? [] : [1]"));
   }
   dynamic.attribute("iterator", HclExpr::raw(iterator));
-  scope.dynamicIterators.push_back(iterator);
   HclBody& content = dynamic.block("content");
   writeCuratedArguments(argument.nested, repeatedBlockContent(item), content, translator);
-  scope.dynamicIterators.pop_back();
+  if (repeated)
+    scope.loops.pop_back();
 }
 
 void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
@@ -210,6 +220,12 @@ void writeCuratedArguments(const std::vector<ArgumentMapping>& arguments,
     case ArgumentKind::Inline:
       writeCuratedArguments(argument->nested, entry.value, body, translator);
       break;
+    case ArgumentKind::Pluck:
+      body.attribute(argument->argument, translator.translate(plucked(*argument, entry.value)));
+      break;
+    case ArgumentKind::Dropped:
+      writeDropped(*argument, entry, body, translator.scope());
+      break;
     case ArgumentKind::Spread:
       writeSpread(*argument, entry.value, body, translator);
       break;
@@ -274,20 +290,20 @@ void writeAwsccArguments(const ir::Resource& resource, const AwsccResource& awsc
   }
 }
 
-// count from the CloudFormation Condition and the Jinja guards, for_each from a Jinja loop.
+// count from the CloudFormation Condition and the Jinja guards, or for_each from a Jinja loop
+// (the two cannot be combined: the presence condition then filters the elements).
 void writeMetaArguments(const ir::Resource& resource, ModuleScope& scope, HclBody& body,
                         ExpressionTranslator& translator) {
   std::string condition = presenceCondition(resource.condition, resource.guards, scope);
-  if (!condition.empty()) {
-    body.attribute("count", HclExpr::raw(condition + " ? 1 : 0"));
+  if (!resource.loop) {
+    if (!condition.empty())
+      body.attribute("count", HclExpr::raw(condition + " ? 1 : 0"));
+    return;
   }
-  if (resource.loop) {
-    std::string item = ir::normaliseName(resource.loop->variable, kSnake);
-    body.attribute("for_each",
-                   HclExpr::sequence({HclExpr::raw("{ for index, " + item + " in "),
-                                      translator.translate(resource.loop->collection),
-                                      HclExpr::raw(" : tostring(index) => " + item + " }")}));
-  }
+  const ir::ExprPtr& collection = resource.loop->collection;
+  body.attribute("for_each", HclExpr::raw(resourceForEach(
+                                 resource.loop->variable, ir::collectionKey(*collection),
+                                 inlineText(translator.translate(collection)), condition)));
 }
 
 // One resource per companion property the resource sets, existing exactly when it does.
@@ -341,8 +357,10 @@ void planResources(ModuleScope& scope, const MappingTables& tables) {
     const std::string* name = scope.identifiers.find(ir::NamingTarget::Terraform, scope.module.name,
                                                      ir::NamedKind::Resource, resource.logicalId);
     target.name = name ? *name : ir::normaliseName(resource.logicalId, kSnake);
-    target.counted = resource.condition.has_value() || !resource.guards.empty();
     target.looped = resource.loop.has_value();
+    target.counted = !target.looped && (resource.condition || !resource.guards.empty());
+    if (target.looped)
+      target.loopCollection = ir::collectionKey(*resource.loop->collection);
     const CuratedMapping* curated = tables.curated(resource.type);
     bool propertiesAreMap =
         !resource.properties || resource.properties->kind() == ir::ExprKind::Map;
@@ -355,10 +373,12 @@ void planResources(ModuleScope& scope, const MappingTables& tables) {
     if (curated && hasRequired() && coversResource(*curated, resource.properties)) {
       target.curated = curated;
       target.terraformType = curated->terraformType;
+      target.refAttribute = curated->refAttribute;
     } else if (const AwsccResource* awscc = tables.awscc(resource.type);
                awscc && propertiesAreMap) {
       target.awscc = awscc;
       target.terraformType = awscc->name;
+      target.refAttribute = awsccRefAttribute(resource.type);
       if (curated)
         scope.diagnostics.report(
             ir::Severity::Info, kAwsccFallbackRule, resource.location,
@@ -385,7 +405,11 @@ void writeResource(const ir::Resource& resource, ModuleScope& scope, HclFile& fi
   if (target.terraformType.empty())
     return;
   ExpressionTranslator translator(scope);
-  scope.currentLoopVariable = resource.loop ? resource.loop->variable : "";
+  if (resource.loop) {
+    const ir::ExprPtr& collection = resource.loop->collection;
+    scope.loops.push_back(resourceFrame(resource.loop->variable, ir::collectionKey(*collection),
+                                        inlineText(translator.translate(collection))));
+  }
   HclBody& body = file.block("resource", {target.terraformType, target.name});
   writeMetaArguments(resource, scope, body, translator);
   if (!body.empty())
@@ -412,7 +436,8 @@ void writeResource(const ir::Resource& resource, ModuleScope& scope, HclFile& fi
   writeLifecycle(resource, scope, body);
   if (target.curated && resource.properties)
     writeCompanions(resource, target, scope, file, translator);
-  scope.currentLoopVariable.clear();
+  if (resource.loop)
+    scope.loops.pop_back();
 }
 
 std::string presenceCondition(const std::optional<ir::LocatedName>& condition,

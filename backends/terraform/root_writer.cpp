@@ -118,6 +118,72 @@ HclExprPtr instancesValue(const std::vector<Call>& calls, const backends::Conver
   return HclExpr::tuple(std::move(instances));
 }
 
+// The module block of the service instance `name` in this root, if any.
+// The module block of the service instance `name` of the pipeline's own service.
+const Call* instanceCall(const std::vector<Call>& calls, const backends::ConversionModel& model,
+                         const std::string& name, const backends::Deployment& pipeline) {
+  for (const Call& call : calls) {
+    const ir::Module* module = model.modules.find(call.deployment->module);
+    if (module && module->kind == ir::ModuleKind::ServiceInstance &&
+        call.deployment->name == name && call.deployment->bundle == pipeline.bundle)
+      return &call;
+  }
+  return nullptr;
+}
+
+// One element of a list of objects with exactly the declared `fields` (Terraform converts the
+// object to the variable's type only when no attribute is missing): the deployment's value of
+// each, null when the spec gives none, and the instance's outputs read from its module block.
+HclExprPtr elementValue(const std::vector<ir::Input>& fields, const ir::LoopElement& element,
+                        const std::string& prefix, const Call* instance) {
+  std::vector<HclEntry> entries;
+  for (const ir::Input& field : fields) {
+    std::string path = prefix + field.name;
+    if (field.type == ir::InputType::Object) {
+      entries.push_back(
+          HclEntry{field.name, elementValue(field.fields, element, path + ".", instance)});
+      continue;
+    }
+    if (instance && prefix == "outputs.") {
+      auto output = instance->interface->outputBySource.find(field.name);
+      if (output != instance->interface->outputBySource.end()) {
+        entries.push_back(
+            HclEntry{field.name, HclExpr::raw("module." + instance->name + "." + output->second)});
+        continue;
+      }
+    }
+    // A string field keeps the text as Proton printed it (an account ID keeps its leading 0).
+    auto value = element.find(path);
+    HclExprPtr given = value == element.end()                ? hclNull()
+                       : field.type == ir::InputType::String ? hclString(value->second.text)
+                                                             : literal(value->second.bare);
+    entries.push_back(HclEntry{field.name, given});
+  }
+  return HclExpr::object(std::move(entries));
+}
+
+// A typed list of objects a module's loops read (service_instances of a CloudFormation
+// pipeline): the deployment's elements; nullptr when the module declares no fields for it.
+HclExprPtr typedCollectionValue(const ModuleInterface::Variable& variable, const Call& call,
+                                const std::vector<Call>& calls,
+                                const backends::ConversionModel& model) {
+  const ir::Module* module = model.modules.find(call.deployment->module);
+  const ir::Input* input = module ? module->findInput(variable.input) : nullptr;
+  if (!input || input->fields.empty())
+    return nullptr;
+  auto found = call.deployment->values.collections.find(variable.input);
+  std::vector<HclExprPtr> elements;
+  if (found != call.deployment->values.collections.end())
+    for (const ir::LoopElement& element : found->second) {
+      auto name = element.find("name");
+      const Call* instance = name == element.end()
+                                 ? nullptr
+                                 : instanceCall(calls, model, name->second.text, *call.deployment);
+      elements.push_back(elementValue(input->fields, element, "", instance));
+    }
+  return HclExpr::tuple(std::move(elements));
+}
+
 // The value a module block gives `variable`: a module output, a constant, or the deployment's
 // entry in terraform.tfvars (added to `tfvars`); nothing when the module's default applies.
 HclExprPtr moduleArgument(const ModuleInterface::Variable& variable, const Call& call,
@@ -125,8 +191,10 @@ HclExprPtr moduleArgument(const ModuleInterface::Variable& variable, const Call&
                           std::vector<HclEntry>& tfvars) {
   const backends::Deployment& deployment = *call.deployment;
   HclExprPtr fromTfvars = HclExpr::raw("var." + call.name + "." + variable.name);
-  if (variable.instances)
-    return instancesValue(calls, model, deployment);
+  if (variable.instances) {
+    HclExprPtr typed = typedCollectionValue(variable, call, calls, model);
+    return typed ? typed : instancesValue(calls, model, deployment);
+  }
   if (variable.components) {
     HclExprPtr components = componentsValue(deployment);
     if (!components)

@@ -2,6 +2,7 @@
 #include "backends/terraform/terraform_backend.h"
 
 #include "backends/loop_fallback.h"
+#include "backends/terraform/loop_frames.h"
 #include "backends/terraform/module_writer.h"
 #include "backends/terraform/root_writer.h"
 #include "backends/terraform/template_loops.h"
@@ -16,16 +17,21 @@ namespace pm::backends {
 
 namespace {
 
+// The lists Terraform loops over itself: list inputs and the pipeline's service instances (the
+// roots pass each deployment's list). Loops over any other list are expanded per deployment.
+bool writesLoopOver(const std::string& collectionKey) {
+  return isInputCollection(collectionKey) || tf::keyedByName(collectionKey);
+}
+
 class TerraformBackend : public Backend {
 public:
   std::string_view name() const override { return "terraform"; }
 
   void emit(const ConversionModel& given, OutputTree& output,
             ir::Diagnostics& diagnostics) const override {
-    // The roots do not pass the pipeline's instance list to a module yet, and Terraform has no
-    // SAM transform: those loops and the AWS::Serverless resources are expanded first.
+    // Terraform has no SAM transform: the AWS::Serverless resources are expanded first.
     ConversionModel model =
-        withUnsupportedLoopsExpanded(given, isInputCollection, name(), diagnostics);
+        withUnsupportedLoopsExpanded(given, writesLoopOver, name(), diagnostics);
     for (ir::Module& module : model.modules.modules()) {
       ir::expandServerless(module, diagnostics);
       ir::repairYamlSlips(module, diagnostics);

@@ -173,11 +173,16 @@ void writeInput(const ir::Input& input, ModuleScope& scope, HclFile& file,
       return;
   HclBody& body = file.block("variable", {name});
   std::string description = input.description.empty() ? input.title : input.description;
+  // The pipeline's instance list, which its loops read (the root passes the deployment's).
+  bool instances = input.isContext && input.type == ir::InputType::List;
   if (input.isContext)
-    description = "The Proton context value " + input.name + ".";
+    description = instances ? "The service instances the pipeline deploys, as Proton listed "
+                              "them (the fields the templates read)."
+                            : "The Proton context value " + input.name + ".";
   if (!description.empty())
     body.attribute("description", hclString(description));
-  body.attribute("type", HclExpr::raw(input.isContext ? "string" : variableType(input)));
+  body.attribute("type",
+                 HclExpr::raw(input.isContext && !instances ? "string" : variableType(input)));
   // A schema input that is neither required nor defaulted may be left out: default null.
   bool optional = !input.isContext && !input.defaultValue && !input.required &&
                   input.cloudFormationType.empty();
@@ -195,7 +200,7 @@ void writeInput(const ir::Input& input, ModuleScope& scope, HclFile& file,
   writeValidations(input, name, optional, body, translator);
   interface.variables.push_back(ModuleInterface::Variable{
       name, input.name, input.isContext, false, false,
-      !input.defaultValue && !optional && !computedDefault, false, false});
+      !input.defaultValue && !optional && !computedDefault, false, instances});
 }
 
 } // namespace

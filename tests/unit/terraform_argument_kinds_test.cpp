@@ -1,6 +1,7 @@
 // The curated argument kinds that reshape a value (companion resources, inline maps, ENABLED
-// flags, the ECS API's JSON, spread references, gathered blocks, keyed attributes, moves), each
-// through the module writer from a CloudFormation template.
+// flags, the ECS API's JSON, spread references, gathered blocks, keyed attributes, moves,
+// plucked fields, dropped properties), each through the module writer from a CloudFormation
+// template.
 #include "backends/terraform/module_writer.h"
 #include "cloudformation_test_support.h"
 
@@ -187,4 +188,37 @@ TEST_CASE("listener rule conditions become a condition block holding a block per
   CHECK(contains(written.main, "  condition {\n"
                                "    path_pattern {\n"
                                "      values = [\"/api/*\"]\n"));
+}
+
+TEST_CASE("pipeline artifacts are plucked to names; RestartExecutionOnUpdate is left out, said") {
+  Written written = writeTemplate(R"(Resources:
+  Pipeline:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/pipeline
+      RestartExecutionOnUpdate: true
+      ArtifactStore:
+        Type: S3
+        Location: artifacts
+      Stages:
+        - Name: Build
+          Actions:
+            - Name: Build
+              ActionTypeId:
+                Category: Build
+                Owner: AWS
+                Provider: CodeBuild
+                Version: '1'
+              InputArtifacts:
+                - Name: Source
+              OutputArtifacts:
+                - Name: Image
+                - Name: Manifest
+)");
+  CHECK(contains(written.main, "      input_artifacts  = [\"Source\"]\n"
+                               "      output_artifacts = [\"Image\", \"Manifest\"]\n"));
+  CHECK(contains(written.main, "  # RestartExecutionOnUpdate is left out: Terraform does not"));
+  REQUIRE(written.diagnostics.all().size() == 1);
+  CHECK(written.diagnostics.all()[0].ruleId == "TF010");
+  CHECK(written.diagnostics.all()[0].location.line == 6);
 }

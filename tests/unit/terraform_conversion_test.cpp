@@ -1,24 +1,17 @@
 // Whole modules through the terraform backend: parametric references, guards, loops,
 // conditions, DependsOn and DeletionPolicy, on hand-built modules.
 #include "backends/backend.h"
-#include "backends/terraform/module_writer.h"
+#include "terraform_module_support.h"
 
 #include <doctest/doctest.h>
 
 using namespace pm;
+using test::map;
+using test::str;
+using test::writeTerraform;
+using test::WrittenModule;
 
 namespace {
-
-ir::ExprPtr str(const char* text) {
-  return ir::Expr::string(text, {});
-}
-
-ir::ExprPtr map(std::vector<std::pair<const char*, ir::ExprPtr>> entries) {
-  std::vector<ir::MapEntry> out;
-  for (auto& [key, value] : entries)
-    out.push_back(ir::MapEntry{key, {}, value});
-  return ir::Expr::map(std::move(out), {});
-}
 
 // "${name}-logs" where name is an input.
 ir::ExprPtr concatenation(const char* input, const char* suffix) {
@@ -85,20 +78,6 @@ ir::Module sampleModule() {
   return module;
 }
 
-// What the backend writes for one module.
-struct WrittenModule {
-  backends::OutputTree tree;
-  ir::Diagnostics diagnostics;
-  tf::MappingCounts counts;
-};
-
-void writeTerraform(const ir::Module& module, WrittenModule& written,
-                    const char* directory = "modules/m") {
-  ir::Identifiers identifiers;
-  tf::writeModule(module, identifiers, directory, written.tree, written.diagnostics,
-                  written.counts);
-}
-
 } // namespace
 
 TEST_CASE("a parametric module becomes variables with validation, count, for_each and outputs") {
@@ -129,7 +108,7 @@ resource "aws_s3_bucket" "bucket" {
 }
 
 resource "aws_sqs_queue" "queue" {
-  for_each = { for index, service_instance in var.service_instances : tostring(index) => service_instance }
+  for_each = { for service_instance in var.service_instances : service_instance.name => service_instance }
 
   name          = each.value.name
   delay_seconds = var.environment_delay

@@ -155,3 +155,19 @@ TEST_CASE("convert --stack-dump: a dump matching no deployment is an error") {
   CHECK(result.err.find(dump + ":1:1: error: the stack 'AWSProton-x' matches no deployment") !=
         std::string::npos);
 }
+
+TEST_CASE("convert --stack-dump: a resource per service instance imports each by its key") {
+  test::TempTree out;
+  auto result = test::runProcess({PM_BINARY, "convert", "fixtures/svc-pipeline-loops", "--spec",
+                                  "fixtures/svc-pipeline-loops/spec/spec.yaml", "--to", "terraform",
+                                  "-o", out.path("tf"), "--stack-dump",
+                                  "fixtures/stack-dumps/svc-pipeline-loops-pipeline.json"},
+                                 kSource);
+  REQUIRE_MESSAGE(result.exitCode == 0, result.err);
+  std::string imports = test::readFile(out.path("tf/root/imports.tf"));
+  // Deploy2Project is the second instance's: the module keys it by the instance's name.
+  CHECK(imports.find("  to = module.svc_pipeline_loops_pipeline.aws_codebuild_project."
+                     "deploy_loop_index_project[\"worker-staging\"]\n"
+                     "  id = \"service-deploy-worker-staging\"\n") != std::string::npos);
+  CHECK(result.err.find("TF007") == std::string::npos);
+}

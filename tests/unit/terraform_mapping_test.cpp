@@ -25,7 +25,10 @@ struct Expected {
 const std::vector<Expected> kExpected = {
     {"AWS::IAM::Role", "aws_iam_role", "name", {{"Arn", "arn"}, {"RoleId", "unique_id"}}},
     {"AWS::IAM::Policy", "aws_iam_role_policy", "id", {}},
-    {"AWS::IAM::ManagedPolicy", "aws_iam_policy", "arn", {{"PolicyArn", "arn"}}},
+    {"AWS::IAM::ManagedPolicy",
+     "aws_iam_policy",
+     "arn",
+     {{"PolicyArn", "arn"}, {"PolicyId", "policy_id"}}},
     {"AWS::S3::Bucket",
      "aws_s3_bucket",
      "bucket",
@@ -50,11 +53,12 @@ const std::vector<Expected> kExpected = {
       {"VpcId", "vpc_id"}}},
     {"AWS::EC2::RouteTable", "aws_route_table", "id", {{"RouteTableId", "id"}}},
     {"AWS::EC2::SubnetRouteTableAssociation", "aws_route_table_association", "id", {{"Id", "id"}}},
-    {"AWS::EC2::Route", "aws_route", "id", {}},
+    // Ref returns the primary identifier "<route table>|<destination>", not the provider's id.
+    {"AWS::EC2::Route", "aws_route", "\"${@.route_table_id}|${@.destination_cidr_block}\"", {}},
     {"AWS::EC2::InternetGateway", "aws_internet_gateway", "id", {{"InternetGatewayId", "id"}}},
     {"AWS::EC2::VPCGatewayAttachment",
      "aws_internet_gateway_attachment",
-     "id",
+     "\"IGW|${@.vpc_id}\"",
      {},
      {"InternetGatewayId"}},
     {"AWS::EC2::EIP",
@@ -135,6 +139,33 @@ const std::vector<Expected> kExpected = {
      {{"TargetGroupArn", "arn"},
       {"TargetGroupFullName", "arn_suffix"},
       {"TargetGroupName", "name"}}},
+    {"AWS::ApiGatewayV2::Api",
+     "aws_apigatewayv2_api",
+     "id",
+     {{"ApiId", "id"}, {"ApiEndpoint", "api_endpoint"}},
+     {"Name", "ProtocolType"}},
+    // Ref of a stage is its name, which the provider also keeps as the stage's id.
+    {"AWS::ApiGatewayV2::Stage", "aws_apigatewayv2_stage", "name", {}, {"ApiId", "StageName"}},
+    {"AWS::ApiGatewayV2::Route",
+     "aws_apigatewayv2_route",
+     "id",
+     {{"RouteId", "id"}},
+     {"ApiId", "RouteKey"}},
+    {"AWS::ApiGatewayV2::Integration",
+     "aws_apigatewayv2_integration",
+     "id",
+     {{"IntegrationId", "id"}},
+     {"ApiId", "IntegrationType"}},
+    {"AWS::Lambda::Function",
+     "aws_lambda_function",
+     "function_name",
+     {{"Arn", "arn"}},
+     {"Role", "Code"}},
+    {"AWS::CodePipeline::Pipeline",
+     "aws_codepipeline",
+     "name",
+     {},
+     {"RoleArn", "ArtifactStore", "Stages"}},
     {"AWS::ElasticLoadBalancingV2::ListenerRule",
      "aws_lb_listener_rule",
      "arn",
@@ -147,7 +178,8 @@ const std::vector<Expected> kExpected = {
      {"ContainerDefinitions"}},
 };
 
-// A required property's placeholder: a list for block arguments, so the mapping covers it.
+// A required property's placeholder: a list or a map for block arguments, so the mapping
+// covers it.
 ir::ExprPtr placeholder(const char* type, const char* property) {
   const CuratedMapping* mapping = MappingTables::instance().curated(type);
   const ArgumentMapping* argument = mapping ? mapping->argument(property) : nullptr;
@@ -155,6 +187,8 @@ ir::ExprPtr placeholder(const char* type, const char* property) {
                            argument->kind == ArgumentKind::FieldBlocks);
   if (list)
     return ir::Expr::list({}, {});
+  if (argument && (argument->kind == ArgumentKind::Block || argument->kind == ArgumentKind::Inline))
+    return ir::Expr::map({}, {});
   return ir::Expr::string("x", {});
 }
 
@@ -218,10 +252,23 @@ TEST_CASE("a log group's Arn keeps CloudFormation's trailing :*") {
 }
 
 TEST_CASE("a type without a curated mapping goes to awscc: Ref is its id, attributes snake_case") {
-  Expected function{"AWS::Lambda::Function", "awscc_lambda_function", "id", {}};
-  CHECK(translated(function, [](ExpressionTranslator& t) { return t.ref("Res", {}); }) ==
-        "awscc_lambda_function.res.id");
-  CHECK(translated(function, [](ExpressionTranslator& t) {
-          return t.getAtt("Res", "SnapStartResponse.ApplyOn", {});
-        }) == "awscc_lambda_function.res.snap_start_response.apply_on");
+  Expected table{"AWS::DynamoDB::Table", "awscc_dynamodb_table", "id", {}};
+  CHECK(translated(table, [](ExpressionTranslator& t) { return t.ref("Res", {}); }) ==
+        "awscc_dynamodb_table.res.id");
+  CHECK(translated(table, [](ExpressionTranslator& t) {
+          return t.getAtt("Res", "KinesisStreamSpecification.StreamArn", {});
+        }) == "awscc_dynamodb_table.res.kinesis_stream_specification.stream_arn");
+}
+
+TEST_CASE("an awscc Ref that returns one part of a compound identifier reads that part") {
+  // awscc's id joins the primary identifier's parts with '|'; Ref of these types returns one.
+  CHECK(awsccRefAttribute("AWS::ApiGateway::Resource") == "resource_id");
+  CHECK(awsccRefAttribute("AWS::ApiGateway::Stage") == "stage_name");
+  CHECK(awsccRefAttribute("AWS::ECS::Service") == "service_arn");
+  // A simple identifier, or a Ref that returns the whole compound one, is the id.
+  CHECK(awsccRefAttribute("AWS::Lambda::Function") == "id");
+  CHECK(awsccRefAttribute("AWS::ApplicationAutoScaling::ScalableTarget") == "id");
+  Expected resource{"AWS::ApiGateway::Resource", "awscc_apigateway_resource", "resource_id", {}};
+  CHECK(translated(resource, [](ExpressionTranslator& t) { return t.ref("Res", {}); }) ==
+        "awscc_apigateway_resource.res.resource_id");
 }

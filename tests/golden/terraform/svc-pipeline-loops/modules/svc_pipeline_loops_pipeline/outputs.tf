@@ -1,0 +1,3 @@
+output "pipeline_name" {
+  value = aws_codepipeline.pipeline.name
+}
