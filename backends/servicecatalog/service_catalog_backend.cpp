@@ -11,6 +11,7 @@
 #include "backends/servicecatalog/portfolio_template.h"
 #include "backends/servicecatalog/product_template.h"
 #include "backends/servicecatalog/retired_runtimes.h"
+#include "backends/servicecatalog/serverless_literals.h"
 #include "backends/servicecatalog/terraform_artifacts.h"
 #include "ir/passes/repair_yaml_slips.h"
 
@@ -75,15 +76,26 @@ renderedOutputs(const sc::ProvisioningArtifact& artifact) {
   return nullptr;
 }
 
+// The values of the module's first deployment: what a value the product cannot take as a
+// parameter is written as.
+const ir::InputValues& firstDeploymentValues(const sc::ProvisioningArtifact& artifact) {
+  static const ir::InputValues kNone;
+  for (const Deployment& deployment : artifact.model->deployments)
+    if (deployment.module == artifact.module->name)
+      return deployment.values;
+  return kNone;
+}
+
 // The module as the product carries it: YAML slips repaired (the product is linted and launched
-// as plain CloudFormation), retired runtimes flagged, rendered environment outputs read from
-// parameters.
+// as plain CloudFormation), SAM event paths written as values, retired runtimes flagged, rendered
+// environment outputs read from parameters.
 ir::Module productModule(const sc::ProvisioningArtifact& artifact,
                          const std::map<std::string, ir::BoundValue>* outputs,
                          ir::Diagnostics& diagnostics) {
   ir::Module module =
       outputs ? sc::withEnvironmentOutputsRead(*artifact.module, *outputs) : *artifact.module;
   ir::repairYamlSlips(module, diagnostics);
+  sc::bakeServerlessLiterals(module, firstDeploymentValues(artifact), diagnostics);
   sc::flagRetiredRuntimes(module, diagnostics);
   sc::suppressDefaultHealthCheckPort(module, diagnostics);
   return module;

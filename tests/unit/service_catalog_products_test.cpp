@@ -2,6 +2,7 @@
 // products), YAML slips and retired Lambda runtimes in the templates, environment outputs baked
 // in by rendered mode, and a template repo with two versions of a template.
 #include "backends/servicecatalog/module_archive.h"
+#include "backends/servicecatalog/serverless_literals.h"
 #include "backends/servicecatalog/service_catalog_backend.h"
 #include "conversion_test_support.h"
 #include "frontend/frontend.h"
@@ -303,4 +304,55 @@ TEST_CASE("Rendered with a stack dump, the artifact is the deployed template byt
   std::stringstream readmeText;
   readmeText << readme.rdbuf();
   CHECK(test::contains(readmeText.str(), "import-as-provisioned-product"));
+}
+
+TEST_CASE("A SAM event Path that reads an input is written as the deployment's value") {
+  using ir::MapEntry;
+  auto map = [](std::vector<MapEntry> entries) { return Expr::map(std::move(entries), {}); };
+  auto string = [](const std::string& text) { return Expr::string(text, {}); };
+  ir::Module module;
+  ir::Input input;
+  input.name = "resource_name";
+  input.defaultValue = string("task");
+  module.inputs.push_back(input);
+  ir::Resource function;
+  function.logicalId = "ListFunction";
+  function.type = "AWS::Serverless::Function";
+  ir::ExprPtr path = Expr::inputRef("resource_name", {});
+  function.properties =
+      map({{"Events",
+            {},
+            map({{"ListApi",
+                  {},
+                  map({{"Type", {}, string("HttpApi")},
+                       {"Properties",
+                        {},
+                        map({{"Path", {}, path}, {"Method", {}, string("GET")}})}})}})}});
+  module.resources.push_back(function);
+
+  SUBCASE("the deployment's value") {
+    ir::InputValues values;
+    values.inputs["resource_name"] = {"orders", string("orders"), true};
+    ir::Diagnostics diagnostics;
+    backends::sc::bakeServerlessLiterals(module, values, diagnostics);
+    const ir::ExprPtr& baked = module.resources[0]
+                                   .properties->find("Events")
+                                   ->value->find("ListApi")
+                                   ->value->find("Properties")
+                                   ->value->find("Path")
+                                   ->value;
+    REQUIRE(baked->kind() == ir::ExprKind::String);
+    CHECK(baked->text() == "orders");
+    CHECK(diagnostics.all().size() == 1);
+  }
+  SUBCASE("the input's default when the deployment gives none") {
+    ir::Diagnostics diagnostics;
+    backends::sc::bakeServerlessLiterals(module, {}, diagnostics);
+    CHECK(module.resources[0]
+              .properties->find("Events")
+              ->value->find("ListApi")
+              ->value->find("Properties")
+              ->value->find("Path")
+              ->value->text() == "task");
+  }
 }
