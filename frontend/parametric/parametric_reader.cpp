@@ -11,6 +11,7 @@
 #include "frontend/parametric/symbolic_context.h"
 #include "frontend/render.h"
 
+#include <regex>
 #include <set>
 
 namespace pm::frontend {
@@ -343,6 +344,33 @@ jinja::Value withStandInInputs(const Bundle& bundle, PartRole role, const jinja:
   return jinja::Value::dict(std::move(rebuilt));
 }
 
+// The context with a stand-in for every environment output the template names
+// (`environment.outputs.X`) that no --env-outputs value gives: like inputs, they stay symbolic
+// (the backends make them props, variables or parameters).
+jinja::Value withStandInOutputs(const std::string& text, const jinja::Value& context) {
+  const jinja::Value* environment = context.asDict().find(std::string("environment"));
+  const jinja::Value* outputs = environment && environment->isDict()
+                                    ? environment->asDict().find(std::string("outputs"))
+                                    : nullptr;
+  if (!outputs || !outputs->isDict())
+    return context;
+  static const std::regex named(R"(environment\.outputs\.([A-Za-z_][A-Za-z0-9_]*))");
+  jinja::ValueDict filled = outputs->asDict();
+  bool added = false;
+  for (std::sregex_iterator it(text.begin(), text.end(), named), end; it != end; ++it)
+    if (!filled.find(std::string((*it)[1]))) {
+      filled.set(jinja::Value(std::string((*it)[1])), jinja::Value(std::string()));
+      added = true;
+    }
+  if (!added)
+    return context;
+  jinja::ValueDict rebuiltEnvironment = environment->asDict();
+  rebuiltEnvironment.set(jinja::Value("outputs"), jinja::Value::dict(std::move(filled)));
+  jinja::ValueDict rebuilt = context.asDict();
+  rebuilt.set(jinja::Value("environment"), jinja::Value::dict(std::move(rebuiltEnvironment)));
+  return jinja::Value::dict(std::move(rebuilt));
+}
+
 } // namespace
 
 std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
@@ -367,7 +395,8 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
   auto context = buildContext(bundle, request, diagnostics);
   if (!context)
     return std::nullopt;
-  jinja::Value symbolic = symbolicContext(withStandInInputs(bundle, request.part, *context));
+  jinja::Value symbolic =
+      symbolicContext(withStandInOutputs(*text, withStandInInputs(bundle, request.part, *context)));
   std::set<std::string> concreteLoops;
   ReadWithChoices readOnce = [&](const jinja::GuardChoices& choices,
                                  ir::Diagnostics& found) -> std::optional<GuardedRead> {

@@ -356,3 +356,23 @@ TEST_CASE("A SAM event Path that reads an input is written as the deployment's v
               ->value->text() == "task");
   }
 }
+
+TEST_CASE("With --import-env-outputs, service products import what the environment product "
+          "exports") {
+  test::TempTree out;
+  std::ostringstream stdout_, stderr_;
+  std::string repo = (kFixtures / "template-repo").string();
+  int code = driver::runProgram({"convert", repo + "/shared-env/v1", repo + "/api-svc/v1", "--spec",
+                                 repo + "/shared-env/v1/spec/spec.yaml", "--spec",
+                                 repo + "/api-svc/v1/spec/spec.yaml", "--to", "servicecatalog",
+                                 "--import-env-outputs", "-o", out.path("catalog")},
+                                stdout_, stderr_);
+  INFO(stderr_.str());
+  REQUIRE(code == 0);
+  YAML::Node environment = YAML::LoadFile(out.path("catalog/products/shared-env/v1/template.yaml"));
+  CHECK(environment["Outputs"]["NamespaceId"]["Export"]);
+  std::ifstream service(out.path("catalog/products/api-svc-instance-api-dev/v1/template.yaml"));
+  std::stringstream text;
+  text << service.rdbuf();
+  CHECK(test::contains(text.str(), "Fn::ImportValue: !Sub ${EnvironmentStackName}-NamespaceId"));
+}

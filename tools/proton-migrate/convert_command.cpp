@@ -155,8 +155,8 @@ std::vector<std::string> catalogBundlePaths(const std::vector<std::string>& path
 // Service Catalog makes one portfolio of every bundle given, so that the versions of a template
 // become one product with an artifact per version.
 void convertCatalog(const std::vector<LoadedBundle>& loaded, backends::ConversionMode mode,
-                    StackDumps& stacks, backends::OutputTree& output,
-                    ir::Diagnostics& diagnostics) {
+                    const backends::sc::ServiceCatalogOptions& options, StackDumps& stacks,
+                    backends::OutputTree& output, ir::Diagnostics& diagnostics) {
   std::deque<BuiltModel> converted; // stable addresses for the catalog's pointers
   std::vector<backends::sc::CatalogBundle> bundles;
   for (const LoadedBundle& bundle : loaded) {
@@ -169,8 +169,14 @@ void convertCatalog(const std::vector<LoadedBundle>& loaded, backends::Conversio
     bundles.push_back({&added.model, added.terraform.empty() ? nullptr : &added.terraform});
   }
   if (!diagnostics.hasErrors() && !bundles.empty())
-    backends::emitServiceCatalog(bundles, backends::sc::ServiceCatalogOptions{}, output,
-                                 diagnostics);
+    backends::emitServiceCatalog(bundles, options, output, diagnostics);
+}
+
+backends::sc::ServiceCatalogOptions catalogOptions(const po::variables_map& values) {
+  backends::sc::ServiceCatalogOptions options;
+  options.importEnvironmentOutputs =
+      values.count("import-env-outputs") && values["import-env-outputs"].as<bool>();
+  return options;
 }
 
 int convert(const po::variables_map& values, CommandIo& io) {
@@ -199,11 +205,10 @@ int convert(const po::variables_map& values, CommandIo& io) {
   backends::OutputTree output;
   auto paths = values["path"].as<std::vector<std::string>>();
   std::vector<std::string> catalogPaths = catalogBundlePaths(paths);
-  bool catalog =
-      backend->name() == "servicecatalog" && (catalogPaths.size() > 1 || catalogPaths != paths);
+  bool catalog = backend->name() == "servicecatalog";
   auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics);
   if (bundles && catalog)
-    convertCatalog(*bundles, *mode, stacks, output, diagnostics);
+    convertCatalog(*bundles, *mode, catalogOptions(values), stacks, output, diagnostics);
   else if (bundles && convertsTogether(*bundles, *backend))
     convertTogether(*bundles, *mode, *backend, stacks, output, diagnostics);
   else if (bundles)
@@ -223,7 +228,7 @@ Command convertCommand() {
   return {
       "convert",
       "convert PATH... --to terraform|cdk|servicecatalog [--mode parametric|rendered] "
-      "[--spec F] [--env-outputs F] [--stack-dump F] -o DIR",
+      "[--spec F] [--env-outputs F] [--stack-dump F] [--import-env-outputs] -o DIR",
       "Converts bundles (folders, .tar.gz archives or CloudFormation files) to the target; "
       "with cdk or terraform, several bundles make one app or root, environment outputs wired "
       "to the services deployed in them.",
@@ -234,6 +239,9 @@ Command convertCommand() {
                 ("to", po::value<std::string>()->value_name("T"), "terraform, cdk or servicecatalog")
                 ("output,o", po::value<std::string>()->value_name("DIR"), "output folder")
                 ("mode", po::value<std::string>()->value_name("M"), "parametric (default) or rendered")
+                ("import-env-outputs", po::bool_switch(),
+                 "servicecatalog: service products import environment outputs (Fn::ImportValue "
+                 "of exports the environment product adds) instead of taking them as parameters")
                 ("stack-dump", po::value<std::vector<std::string>>()->value_name("FILE"),
                  "a deployed stack's get-template, describe-stacks and describe-stack-resources "
                  "JSON (repeatable; one merged file or separate files)");
