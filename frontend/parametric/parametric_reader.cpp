@@ -315,60 +315,54 @@ jinja::Value standInValue(PropertyType type) {
   return jinja::Value("");
 }
 
-// The context with a stand-in of its type for every schema input neither the spec nor a default
-// gives: parametric mode keeps inputs symbolic, so a module is read without a spec (its
-// deployments then have no value for them, which the backends report). A construct rendered
-// with the concrete value (MIG008) shows the stand-in, and says so.
-jinja::Value withStandInInputs(const Bundle& bundle, PartRole role, const jinja::Value& context) {
-  const InputTypeSchema* type = inputTypeOf(bundle, role);
-  const char* holderName = inputsHolder(role);
-  const jinja::Value* holder =
-      holderName ? context.asDict().find(std::string(holderName)) : nullptr;
-  const jinja::Value* inputs =
-      holder && holder->isDict() ? holder->asDict().find(std::string("inputs")) : nullptr;
-  if (!type || !inputs || !inputs->isDict())
+// A missing entry and the stand-in value it gets.
+using StandIns = std::vector<std::pair<std::string, jinja::Value>>;
+
+// `context` with `context[holder][child]` (a dict) given each of `standIns` it lacks; unchanged
+// when there is no such dict or it lacks none.
+jinja::Value withStandIns(const jinja::Value& context, const std::string& holder,
+                          const std::string& child, const StandIns& standIns) {
+  const jinja::Value* outer = context.asDict().find(holder);
+  const jinja::Value* inner = outer && outer->isDict() ? outer->asDict().find(child) : nullptr;
+  if (!inner || !inner->isDict())
     return context;
-  jinja::ValueDict filled = inputs->asDict();
+  jinja::ValueDict filled = inner->asDict();
   bool added = false;
-  for (const SchemaProperty& property : type->properties)
-    if (!filled.find(property.name)) {
-      filled.set(jinja::Value(property.name), standInValue(property.type));
+  for (const auto& [name, value] : standIns)
+    if (!filled.find(name)) {
+      filled.set(jinja::Value(name), value);
       added = true;
     }
   if (!added)
     return context;
-  jinja::ValueDict rebuiltHolder = holder->asDict();
-  rebuiltHolder.set(jinja::Value("inputs"), jinja::Value::dict(std::move(filled)));
+  jinja::ValueDict rebuiltOuter = outer->asDict();
+  rebuiltOuter.set(jinja::Value(child), jinja::Value::dict(std::move(filled)));
   jinja::ValueDict rebuilt = context.asDict();
-  rebuilt.set(jinja::Value(holderName), jinja::Value::dict(std::move(rebuiltHolder)));
+  rebuilt.set(jinja::Value(holder), jinja::Value::dict(std::move(rebuiltOuter)));
   return jinja::Value::dict(std::move(rebuilt));
 }
 
-// The context with a stand-in for every environment output the template names
-// (`environment.outputs.X`) that no --env-outputs value gives: like inputs, they stay symbolic
-// (the backends make them props, variables or parameters).
-jinja::Value withStandInOutputs(const std::string& text, const jinja::Value& context) {
-  const jinja::Value* environment = context.asDict().find(std::string("environment"));
-  const jinja::Value* outputs = environment && environment->isDict()
-                                    ? environment->asDict().find(std::string("outputs"))
-                                    : nullptr;
-  if (!outputs || !outputs->isDict())
-    return context;
+// The context with a stand-in of its type for every schema input neither the spec nor a default
+// gives, and an empty stand-in for every environment output the template names
+// (`environment.outputs.X`) that no --env-outputs value gives: parametric mode keeps both
+// symbolic, so a module is read without a spec or outputs (its deployments then have no value
+// for them, which the backends report). A construct rendered with the concrete value (MIG008)
+// shows the stand-in, and says so.
+jinja::Value withStandIns(const Bundle& bundle, PartRole role, const std::string& text,
+                          const jinja::Value& context) {
+  jinja::Value filled = context;
+  const InputTypeSchema* type = inputTypeOf(bundle, role);
+  if (const char* holder = inputsHolder(role); holder && type) {
+    StandIns inputs;
+    for (const SchemaProperty& property : type->properties)
+      inputs.emplace_back(property.name, standInValue(property.type));
+    filled = withStandIns(filled, holder, "inputs", inputs);
+  }
   static const std::regex named(R"(environment\.outputs\.([A-Za-z_][A-Za-z0-9_]*))");
-  jinja::ValueDict filled = outputs->asDict();
-  bool added = false;
+  StandIns outputs;
   for (std::sregex_iterator it(text.begin(), text.end(), named), end; it != end; ++it)
-    if (!filled.find(std::string((*it)[1]))) {
-      filled.set(jinja::Value(std::string((*it)[1])), jinja::Value(std::string()));
-      added = true;
-    }
-  if (!added)
-    return context;
-  jinja::ValueDict rebuiltEnvironment = environment->asDict();
-  rebuiltEnvironment.set(jinja::Value("outputs"), jinja::Value::dict(std::move(filled)));
-  jinja::ValueDict rebuilt = context.asDict();
-  rebuilt.set(jinja::Value("environment"), jinja::Value::dict(std::move(rebuiltEnvironment)));
-  return jinja::Value::dict(std::move(rebuilt));
+    outputs.emplace_back((*it)[1], jinja::Value(std::string()));
+  return withStandIns(filled, "environment", "outputs", outputs);
 }
 
 } // namespace
@@ -395,8 +389,7 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
   auto context = buildContext(bundle, request, diagnostics);
   if (!context)
     return std::nullopt;
-  jinja::Value symbolic =
-      symbolicContext(withStandInOutputs(*text, withStandInInputs(bundle, request.part, *context)));
+  jinja::Value symbolic = symbolicContext(withStandIns(bundle, request.part, *text, *context));
   std::set<std::string> concreteLoops;
   ReadWithChoices readOnce = [&](const jinja::GuardChoices& choices,
                                  ir::Diagnostics& found) -> std::optional<GuardedRead> {
