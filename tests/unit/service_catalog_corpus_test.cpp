@@ -69,6 +69,11 @@ parametricModel(const fs::path& path, const test::TempTree& temp, ir::Diagnostic
   driver::TemplateInputFiles files;
   if (fs::exists(path / "spec" / "spec.yaml"))
     files.spec = (path / "spec" / "spec.yaml").string();
+  else if (bundle->kind == frontend::BundleKind::Service)
+    // One instance on the schema's defaults, as the scorecard gives it: a pipeline that reads
+    // `service_instances[0]` needs one.
+    files.spec = temp.write("spec.yaml", "proton: ServiceSpec\ninstances:\n- name: inst1\n"
+                                         "  environment: env1\n  spec: {}\npipeline: {}\n");
   files.environmentOutputs = temp.write("outputs.json", environmentOutputs(path));
   files.contexts = {"service.name=svc1", "environment.account_id=123456789012"};
   auto inputs = driver::loadTemplateInputs(files, *bundle, diagnostics);
