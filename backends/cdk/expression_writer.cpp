@@ -3,6 +3,7 @@
 
 #include "backends/cdk/typescript_text.h"
 #include "ir/expr_text.h"
+#include "ir/guard_evaluation.h"
 #include "ir/instantiate.h"
 #include "ir/target_names.h"
 
@@ -87,10 +88,6 @@ std::string layout(const std::vector<std::string>& items, std::string_view open,
 }
 
 } // namespace
-
-bool ExpressionWriter::isNoValue(const ExprPtr& expr) const {
-  return expr && expr->kind() == ExprKind::Ref && expr->name() == "AWS::NoValue";
-}
 
 std::string ExpressionWriter::write(const ExprPtr& expr, PropertyShape shape) const {
   if (!expr)
@@ -267,7 +264,7 @@ std::string ExpressionWriter::listItem(const ExprPtr& item, PropertyShape elemen
     std::string guard =
         scope_.guards.count(item->name()) ? scope_.guards.at(item->name()) : std::string("false");
     auto branch = [&](const ExprPtr& value) {
-      return isNoValue(value) ? std::string("[]") : "[" + write(value, element) + "]";
+      return ir::isNoValue(value) ? std::string("[]") : "[" + write(value, element) + "]";
     };
     return "...(" + guard + " ? " + branch(branches[0]) + " : " + branch(branches[1]) + ")";
   }
@@ -350,7 +347,7 @@ std::string ExpressionWriter::writeGuarded(const ExprPtr& guarded, PropertyShape
   auto found = scope_.guards.find(guarded->name());
   std::string guard = found == scope_.guards.end() ? std::string("false") : found->second;
   auto branch = [&](const ExprPtr& value) {
-    return isNoValue(value) ? std::string("undefined") : write(value, shape);
+    return ir::isNoValue(value) ? std::string("undefined") : write(value, shape);
   };
   return "(" + guard + " ? " + branch(branches[0]) + " : " + branch(branches[1]) + ")";
 }

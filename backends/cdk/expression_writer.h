@@ -72,8 +72,6 @@ public:
   // A name with ${path} loop placeholders ("Deploy${loop.index}Project") as a TS expression.
   std::string loopName(const std::string& name) const;
 
-  bool isNoValue(const ir::ExprPtr& expr) const;
-
   // Whether a write since the last reset put a literal map or list in CloudFormation form where
   // the prop wants a CDK struct. CDK maps struct props after resolving tokens, so such a value
   // cannot be passed as a prop at all: the caller sets it through an override instead.

@@ -2,6 +2,7 @@
 // arguments, keyed attributes and companion properties. A resource it does not cover goes to
 // awscc, so nothing the mapping cannot write is dropped.
 #include "backends/terraform/curated_coverage.h"
+#include "ir/guard_evaluation.h"
 
 #include <algorithm>
 
@@ -84,16 +85,12 @@ bool coversArguments(const std::vector<ArgumentMapping>& arguments, const ir::Ex
 
 } // namespace
 
-bool isNoValue(const ir::ExprPtr& expr) {
-  return expr && expr->kind() == ir::ExprKind::Ref && expr->name() == "AWS::NoValue";
-}
-
 // A list item that becomes a dynamic block: a Jinja loop's item, or an item a guard leaves out.
 bool isDynamicItem(const ir::ExprPtr& item) {
   if (item->kind() == ir::ExprKind::ForEach)
     return true;
   return item->kind() == ir::ExprKind::Guarded &&
-         (isNoValue(item->arguments()[0]) || isNoValue(item->arguments()[1]));
+         (ir::isNoValue(item->arguments()[0]) || ir::isNoValue(item->arguments()[1]));
 }
 
 // The block content of a list item: the item itself, or what a dynamic block repeats.
@@ -101,7 +98,7 @@ ir::ExprPtr repeatedBlockContent(const ir::ExprPtr& item) {
   if (item->kind() == ir::ExprKind::ForEach)
     return item->arguments()[1];
   if (isDynamicItem(item))
-    return isNoValue(item->arguments()[0]) ? item->arguments()[1] : item->arguments()[0];
+    return ir::isNoValue(item->arguments()[0]) ? item->arguments()[1] : item->arguments()[0];
   return item;
 }
 

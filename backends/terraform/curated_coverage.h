@@ -11,8 +11,6 @@
 
 namespace pm::tf {
 
-// Ref AWS::NoValue: the property or item is left out.
-bool isNoValue(const ir::ExprPtr& expr);
 // A list item that becomes a dynamic block: a Jinja loop's item, or an item a guard leaves out.
 bool isDynamicItem(const ir::ExprPtr& item);
 // The block content of a list item: the item itself, or what a dynamic block repeats.

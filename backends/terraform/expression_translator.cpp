@@ -3,6 +3,7 @@
 #include "backends/terraform/expression_translator.h"
 
 #include "ir/expr_text.h"
+#include "ir/guard_evaluation.h"
 #include "ir/instantiate.h"
 #include "ir/target_names.h"
 
@@ -15,10 +16,6 @@ namespace pm::tf {
 namespace {
 
 constexpr ir::NamingStyle kSnake{ir::CaseStyle::Snake, 0, "_", "_"};
-
-bool isNoValue(const ir::ExprPtr& expr) {
-  return expr && expr->kind() == ir::ExprKind::Ref && expr->name() == "AWS::NoValue";
-}
 
 HclExprPtr parenthesised(const HclExprPtr& expr) {
   if (expr->kind() != HclExpr::Kind::Sequence)
@@ -328,10 +325,10 @@ HclExprPtr ExpressionTranslator::list(const ir::Expr& expr) {
   bool variable = false;
   for (const ir::ExprPtr& item : expr.items()) {
     if (item->kind() == ir::ExprKind::Guarded &&
-        (isNoValue(item->arguments()[0]) || isNoValue(item->arguments()[1]))) {
+        (ir::isNoValue(item->arguments()[0]) || ir::isNoValue(item->arguments()[1]))) {
       variable = true;
       flush();
-      bool presentWhenTrue = !isNoValue(item->arguments()[0]);
+      bool presentWhenTrue = !ir::isNoValue(item->arguments()[0]);
       const ir::ExprPtr& value = item->arguments()[presentWhenTrue ? 0 : 1];
       HclExprPtr present = HclExpr::tuple({translate(value)});
       HclExprPtr guard =
@@ -346,7 +343,7 @@ HclExprPtr ExpressionTranslator::list(const ir::Expr& expr) {
       parts.push_back(forExpression(*item));
       continue;
     }
-    if (isNoValue(item))
+    if (ir::isNoValue(item))
       continue;
     plain.push_back(translate(item));
   }
@@ -373,7 +370,7 @@ HclExprPtr ExpressionTranslator::forExpression(const ir::Expr& forEach) {
 HclExprPtr ExpressionTranslator::map(const ir::Expr& expr) {
   std::vector<HclEntry> entries;
   for (const ir::MapEntry& entry : expr.entries())
-    if (!isNoValue(entry.value))
+    if (!ir::isNoValue(entry.value))
       entries.push_back(HclEntry{entry.key, translate(entry.value)});
   return HclExpr::object(std::move(entries));
 }

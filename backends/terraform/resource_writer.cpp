@@ -2,6 +2,8 @@
 // argument names), so one expression translator serves both providers.
 #include "backends/terraform/resource_writer.h"
 
+#include "ir/guard_evaluation.h"
+
 #include "backends/terraform/argument_values.h"
 #include "backends/terraform/curated_coverage.h"
 #include "ir/instantiate.h"
@@ -145,7 +147,7 @@ void writeDynamicBlock(const ArgumentMapping& argument, const ir::ExprPtr& item,
   } else {
     iterator = argument.argument;
     std::string guard = "local." + scope.localName(ir::NamedKind::Condition, item->name());
-    bool presentWhenTrue = !isNoValue(item->arguments()[0]);
+    bool presentWhenTrue = !ir::isNoValue(item->arguments()[0]);
     dynamic.attribute(
         "for_each", HclExpr::raw(presentWhenTrue ? guard + " ? [1] : []" : guard + " ? [] : [1]"));
   }

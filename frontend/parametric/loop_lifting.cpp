@@ -2,6 +2,7 @@
 #include "frontend/parametric/loop_lifting.h"
 
 #include "frontend/parametric/symbolic_context.h"
+#include "ir/guard_evaluation.h"
 #include "ir/instantiate.h"
 
 #include <algorithm>
@@ -12,10 +13,6 @@ namespace {
 
 using ir::ExprKind;
 using ir::ExprPtr;
-
-bool isNoValue(const ExprPtr& expr) {
-  return expr && expr->kind() == ExprKind::Ref && expr->name() == "AWS::NoValue";
-}
 
 class LoopLifter {
 public:
@@ -73,7 +70,7 @@ private:
   ExprPtr liftWholeList(const ExprPtr& node) {
     const ExprPtr& once = node->arguments()[0];
     const ExprPtr& none = node->arguments()[1];
-    bool emptyWithout = !none || isNoValue(none) || none->kind() == ExprKind::Null;
+    bool emptyWithout = !none || ir::isNoValue(none) || none->kind() == ExprKind::Null;
     if (!emptyWithout || once->kind() != ExprKind::List || once->items().size() != 1) {
       fail(node->name(), "the loop writes something other than list items or resources");
       return node;

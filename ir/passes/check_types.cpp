@@ -4,6 +4,7 @@
 
 #include "ir/edit_distance.h"
 
+#include "ir/guard_evaluation.h"
 #include "ir/reference.h"
 
 #include <algorithm>
@@ -59,10 +60,6 @@ void checkType(const Module& module, const Resource& resource, const TypeTable& 
                                   "or a type newer than the table is not checked){}",
                                   resource.logicalId, resource.type,
                                   suggestion(resource.type, table.typeNames())));
-}
-
-bool isNoValue(const ExprPtr& value) {
-  return value && value->kind() == ExprKind::Ref && value->name() == "AWS::NoValue";
 }
 
 // A warning, not an error: a property newer than the table or one a type's handler still

@@ -2,6 +2,7 @@
 // functions, their roles and non-API events, simple tables, and the pass itself.
 #include "ir/passes/expand_serverless.h"
 
+#include "ir/guard_evaluation.h"
 #include "ir/passes/serverless_expansion.h"
 #include "ir/passes/serverless_policies.h"
 
@@ -19,10 +20,6 @@ const MapEntry* findEntry(const ExprPtr& map, std::string_view key) {
 ExprPtr valueOf(const ExprPtr& map, std::string_view key) {
   const MapEntry* entry = findEntry(map, key);
   return entry ? entry->value : nullptr;
-}
-
-bool isNoValue(const ExprPtr& expr) {
-  return expr && expr->kind() == ExprKind::Ref && expr->name() == "AWS::NoValue";
 }
 
 std::string literal(const ExprPtr& expr) {

@@ -35,8 +35,6 @@ const MapEntry* findEntry(const ExprPtr& map, std::string_view key);
 
 ExprPtr valueOf(const ExprPtr& map, std::string_view key);
 
-bool isNoValue(const ExprPtr& expr);
-
 std::string literal(const ExprPtr& expr);
 
 // Applies `leaf` under the Guarded and Fn::If nodes of a value, keeping absent branches.
