@@ -193,10 +193,4 @@ void emitServiceCatalog(const std::vector<const ConversionModel*>& models,
   emitServiceCatalog(bundles, options, output, diagnostics);
 }
 
-void emitTerraformServiceCatalog(const ConversionModel& model, const tf::NativeSources& sources,
-                                 OutputTree& output, ir::Diagnostics& diagnostics) {
-  emitServiceCatalog({sc::CatalogBundle{&model, &sources}}, sc::ServiceCatalogOptions{}, output,
-                     diagnostics);
-}
-
 } // namespace pm::backends

@@ -31,8 +31,4 @@ void emitServiceCatalog(const std::vector<const ConversionModel*>& models,
                         const sc::ServiceCatalogOptions& options, OutputTree& output,
                         ir::Diagnostics& diagnostics);
 
-// A Terraform-based bundle (rendering_engine: hcl) on its own: a Terraform product per part.
-void emitTerraformServiceCatalog(const ConversionModel& model, const tf::NativeSources& sources,
-                                 OutputTree& output, ir::Diagnostics& diagnostics);
-
 } // namespace pm::backends

@@ -39,7 +39,8 @@ TerraformCatalog terraformCatalog(backends::ConversionMode mode) {
   auto model = driver::buildConversionModel(*bundle, {}, mode, out.diagnostics, &sources);
   REQUIRE(model);
   backends::OutputTree tree;
-  backends::emitTerraformServiceCatalog(*model, sources, tree, out.diagnostics);
+  backends::emitServiceCatalog({backends::sc::CatalogBundle{&*model, &sources}}, {}, tree,
+                               out.diagnostics);
   out.files = tree.files();
   return out;
 }

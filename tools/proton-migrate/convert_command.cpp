@@ -37,17 +37,13 @@ std::string targetList() {
   return names;
 }
 
-// A Terraform-based bundle keeps its own Terraform: the terraform target rewrites it, the
-// servicecatalog target packs the rewritten modules as Terraform products, CDK cannot read it.
+// A Terraform-based bundle keeps its own Terraform: the terraform target rewrites it, CDK cannot
+// read it (the servicecatalog target packs it as Terraform products: convertCatalog).
 bool emitTerraformBundle(const backends::ConversionModel& model, const tf::NativeSources& sources,
                          const backends::Backend& backend, backends::OutputTree& output,
                          ir::Diagnostics& diagnostics) {
   if (backend.name() == "terraform") {
     tf::emitNativeModules(model, sources, output, diagnostics);
-    return true;
-  }
-  if (backend.name() == "servicecatalog") {
-    backends::emitTerraformServiceCatalog(model, sources, output, diagnostics);
     return true;
   }
   diagnostics.error("PRS013", {model.bundleName, 0, 0},
