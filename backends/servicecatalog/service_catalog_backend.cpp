@@ -63,27 +63,23 @@ bool hasModules(const std::vector<sc::CatalogBundle>& bundles, ir::Diagnostics& 
   return any;
 }
 
-// The environment outputs a rendered module was rendered with: those of its (first)
-// deployment. None for a deployment a stack dump describes: its artifact is to adopt the
-// deployed stack, which holds the values themselves.
-const std::map<std::string, ir::BoundValue>*
-renderedOutputs(const sc::ProvisioningArtifact& artifact) {
-  if (artifact.model->mode != ConversionMode::Rendered)
-    return nullptr;
+// The artifact's module's first deployment: the values a rendered module was rendered with (a
+// module of several deployments is parametric), or nullptr.
+const Deployment* firstDeployment(const sc::ProvisioningArtifact& artifact) {
   for (const Deployment& deployment : artifact.model->deployments)
     if (deployment.module == artifact.module->name)
-      return deployment.deployed ? nullptr : &deployment.values.upstreamOutputs;
+      return &deployment;
   return nullptr;
 }
 
-// The values of the module's first deployment: what a value the product cannot take as a
-// parameter is written as.
-const ir::InputValues& firstDeploymentValues(const sc::ProvisioningArtifact& artifact) {
-  static const ir::InputValues kNone;
-  for (const Deployment& deployment : artifact.model->deployments)
-    if (deployment.module == artifact.module->name)
-      return deployment.values;
-  return kNone;
+// The environment outputs a rendered module was rendered with. None for a deployment a stack
+// dump describes: its artifact is to adopt the deployed stack, which holds the values themselves.
+const std::map<std::string, ir::BoundValue>*
+renderedOutputs(const sc::ProvisioningArtifact& artifact) {
+  const Deployment* deployment = firstDeployment(artifact);
+  if (artifact.model->mode != ConversionMode::Rendered || !deployment || deployment->deployed)
+    return nullptr;
+  return &deployment->values.upstreamOutputs;
 }
 
 // The module as the product carries it: YAML slips repaired (the product is linted and launched
@@ -95,7 +91,9 @@ ir::Module productModule(const sc::ProvisioningArtifact& artifact,
   ir::Module module =
       outputs ? sc::withEnvironmentOutputsRead(*artifact.module, *outputs) : *artifact.module;
   ir::repairYamlSlips(module, diagnostics);
-  sc::bakeServerlessLiterals(module, firstDeploymentValues(artifact), diagnostics);
+  static const ir::InputValues kNoValues;
+  const Deployment* deployment = firstDeployment(artifact);
+  sc::bakeServerlessLiterals(module, deployment ? deployment->values : kNoValues, diagnostics);
   sc::flagRetiredRuntimes(module, diagnostics);
   sc::suppressDefaultHealthCheckPort(module, diagnostics);
   return module;
@@ -103,13 +101,11 @@ ir::Module productModule(const sc::ProvisioningArtifact& artifact,
 
 // The template a stack dump gave for the rendered module's deployment, or nullptr.
 const std::string* deployedTemplate(const sc::ProvisioningArtifact& artifact) {
-  if (artifact.model->mode != ConversionMode::Rendered)
+  const Deployment* deployment = firstDeployment(artifact);
+  if (artifact.model->mode != ConversionMode::Rendered || !deployment || !deployment->deployed ||
+      deployment->deployed->templateBody.empty())
     return nullptr;
-  for (const Deployment& deployment : artifact.model->deployments)
-    if (deployment.module == artifact.module->name && deployment.deployed &&
-        !deployment.deployed->templateBody.empty())
-      return &deployment.deployed->templateBody;
-  return nullptr;
+  return &deployment->deployed->templateBody;
 }
 
 // Writes the artifact's template; returns the parameter names of its references. A rendered
