@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -186,27 +185,16 @@ std::vector<ir::Input> declaredInputs(const Bundle& bundle, PartRole part) {
   return toModelInputs(*type);
 }
 
-// The environment outputs the part's template names (environment.outputs.X): the reader keeps
-// only outputs it has a value for symbolic, so each gets the recovered value or a placeholder.
-jinja::Value seededOutputs(const Bundle& bundle, const RenderRequest& request,
-                           const RecoveredSpec& seed) {
+// The environment outputs given, plus those an earlier match recovered, so constructs rendered
+// with concrete values (MIG008) follow the deployed ones; the reader keeps the others symbolic.
+jinja::Value seededOutputs(const RenderRequest& request, const RecoveredSpec& seed) {
   jinja::ValueDict outputs;
   if (request.environmentOutputs.isDict())
     outputs = request.environmentOutputs.asDict();
-  const BundlePart* part = bundle.part(request.part);
-  std::string text;
-  if (part && !part->templatePath.empty())
-    text = bundle.files.read(part->templatePath).value_or("");
-  static const std::regex named(R"(environment\.outputs\.([A-Za-z_][A-Za-z0-9_]*))");
-  for (std::sregex_iterator it(text.begin(), text.end(), named), end; it != end; ++it) {
-    std::string name = (*it)[1];
-    if (outputs.find(name))
-      continue;
-    auto recovered = seed.upstreamOutputs.find("environment." + name);
-    outputs.set(jinja::Value(name),
-                jinja::Value(recovered == seed.upstreamOutputs.end() ? std::string("placeholder")
-                                                                     : recovered->second.text));
-  }
+  constexpr std::string_view kEnvironment = "environment.";
+  for (const auto& [key, value] : seed.upstreamOutputs)
+    if (key.starts_with(kEnvironment) && !outputs.find(key.substr(kEnvironment.size())))
+      outputs.set(jinja::Value(key.substr(kEnvironment.size())), jinja::Value(value.text));
   return jinja::Value::dict(std::move(outputs));
 }
 
@@ -218,7 +206,7 @@ readAndMatch(const Bundle& bundle, const RenderRequest& request, const Recovered
   RenderRequest read = request;
   read.spec = spec ? &*spec : nullptr;
   read.instance.clear();
-  read.environmentOutputs = seededOutputs(bundle, request, seed);
+  read.environmentOutputs = seededOutputs(request, seed);
   ir::Diagnostics reading;
   auto parametric = readParametricModule(bundle, read, reading);
   // The reader's MIG008 warnings are about conversion; here they become "not recovered" notes.
