@@ -134,30 +134,6 @@ void linkService(backends::ConversionModel& model, const LoadedBundle& service,
   }
 }
 
-// The service's inputs with a stand-in value for every output of the compatible environment
-// modules the given outputs (--env-outputs) lack: a parametric read keeps only the outputs it has
-// a value for symbolic, and the backends wire these from the environment's stack instead.
-TemplateInputs withEnvironmentOutputs(const LoadedBundle& service,
-                                      const std::vector<const LoadedBundle*>& environments,
-                                      const backends::ConversionModel& model) {
-  TemplateInputs inputs = service.inputs;
-  jinja::ValueDict outputs;
-  if (inputs.environmentOutputs.isDict())
-    outputs = inputs.environmentOutputs.asDict();
-  for (const LoadedBundle* environment : environments) {
-    if (!compatible(service.bundle, environment->bundle))
-      continue;
-    for (const backends::Deployment& deployment : model.deployments)
-      if (const ir::Module* module = model.modules.find(deployment.module);
-          module && deployment.bundle == environment->bundle.name)
-        for (const ir::Output& output : module->outputs)
-          if (!outputs.find(output.name))
-            outputs.set(jinja::Value(output.name), jinja::Value(output.name + "-value"));
-  }
-  inputs.environmentOutputs = jinja::Value::dict(std::move(outputs));
-  return inputs;
-}
-
 } // namespace
 
 std::optional<backends::ConversionModel>
@@ -174,19 +150,14 @@ buildSystemModel(const std::vector<const LoadedBundle*>& given, backends::Conver
   std::vector<const LoadedBundle*> environmentBundles;
   std::copy_if(bundles.begin(), bundles.end(), std::back_inserter(environmentBundles),
                [](const LoadedBundle* loaded) { return isEnvironment(loaded->bundle); });
-  bool parametric = mode == backends::ConversionMode::Parametric;
   bool failed = false;
-  for (const LoadedBundle* loaded : bundles) {
-    TemplateInputs inputs = parametric && !isEnvironment(loaded->bundle)
-                                ? withEnvironmentOutputs(*loaded, environmentBundles, model)
-                                : loaded->inputs;
-    failed = !addBundle(model, loaded->bundle, inputs, environments[loaded->bundle.name],
+  for (const LoadedBundle* loaded : bundles)
+    failed = !addBundle(model, loaded->bundle, loaded->inputs, environments[loaded->bundle.name],
                         diagnostics, terraformSources) ||
              failed;
-  }
   if (failed)
     return std::nullopt;
-  if (parametric)
+  if (mode == backends::ConversionMode::Parametric)
     for (const LoadedBundle* loaded : bundles)
       if (!isEnvironment(loaded->bundle))
         linkService(model, *loaded, environmentBundles, diagnostics);
