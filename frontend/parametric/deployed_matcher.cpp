@@ -24,16 +24,11 @@ namespace {
 
 constexpr const char* kDrift = "MIG023";
 
-bool isReference(const ir::Expr& expr) {
-  return expr.kind() == ir::ExprKind::InputRef || expr.kind() == ir::ExprKind::ContextRef ||
-         expr.kind() == ir::ExprKind::UpstreamOutputRef;
-}
-
 // References to bind, or guards to decide: either needs a structural match.
 bool hasReferences(const ir::ExprPtr& root) {
   bool found = false;
   ir::walkExpr(root, [&](const ir::Expr& node) {
-    found = found || isReference(node) || node.kind() == ir::ExprKind::Guarded;
+    found = found || isBindableReference(node) || node.kind() == ir::ExprKind::Guarded;
     return !found;
   });
   return found;
@@ -185,7 +180,7 @@ private:
     }
     if (bundle->kind() == ir::ExprKind::Guarded)
       return matchGuarded(*bundle, deployed, where);
-    if (isReference(*bundle))
+    if (isBindableReference(*bundle))
       return bindWhole(*bundle, deployed, where);
     if (bundle->kind() == ir::ExprKind::Sub && hasReferences(bundle))
       return matchSub(*bundle, deployed, where);
@@ -376,7 +371,7 @@ private:
     if (!part.attribute.empty())
       return nullptr;
     for (const ir::MapEntry& entry : sub.variables)
-      if (entry.key == part.name && entry.value && isReference(*entry.value))
+      if (entry.key == part.name && entry.value && isBindableReference(*entry.value))
         return entry.value;
     return nullptr;
   }
@@ -399,7 +394,7 @@ private:
   void matchKeptVariables(const ir::SubTemplate& sub, const ir::SubTemplate& deployed,
                           const std::string& where, const ir::SourceLocation& at) {
     for (const ir::MapEntry& entry : sub.variables) {
-      if (entry.value && isReference(*entry.value))
+      if (entry.value && isBindableReference(*entry.value))
         continue;
       auto other = std::find_if(deployed.variables.begin(), deployed.variables.end(),
                                 [&](const ir::MapEntry& e) { return e.key == entry.key; });

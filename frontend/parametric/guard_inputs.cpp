@@ -10,9 +10,7 @@ namespace pm::frontend {
 namespace {
 
 bool isReference(const ir::ExprPtr& expr) {
-  return expr &&
-         (expr->kind() == ir::ExprKind::InputRef || expr->kind() == ir::ExprKind::ContextRef ||
-          expr->kind() == ir::ExprKind::UpstreamOutputRef);
+  return expr && isBindableReference(*expr);
 }
 
 bool isBooleanInput(const std::string& name, const std::vector<ir::Input>& declared) {
@@ -58,6 +56,11 @@ void pin(const ir::ExprPtr& condition, bool holds, const std::vector<ir::Input>&
 }
 
 } // namespace
+
+bool isBindableReference(const ir::Expr& expr) {
+  return expr.kind() == ir::ExprKind::InputRef || expr.kind() == ir::ExprKind::ContextRef ||
+         expr.kind() == ir::ExprKind::UpstreamOutputRef;
+}
 
 std::vector<PinnedValue> valuesPinnedBy(const ir::ExprPtr& condition, bool holds,
                                         const std::vector<ir::Input>& declared) {

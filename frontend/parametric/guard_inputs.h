@@ -10,6 +10,10 @@
 
 namespace pm::frontend {
 
+// A reference inverse rendering binds to a deployed value: InputRef, ContextRef or
+// UpstreamOutputRef.
+bool isBindableReference(const ir::Expr& expr);
+
 struct PinnedValue {
   ir::ExprPtr reference; // InputRef, ContextRef or UpstreamOutputRef
   std::string text;      // its value as Jinja prints it
