@@ -5,6 +5,8 @@
 
 #include "frontend/cloudformation/template_values.h"
 #include "frontend/parametric/guard_inputs.h"
+#include "frontend/parametric/probe_tokens.h"
+#include "frontend/parametric/string_pattern.h"
 
 #include "ir/expr_equality.h"
 #include "ir/expr_text.h"
@@ -24,11 +26,15 @@ namespace {
 
 constexpr const char* kDrift = "MIG023";
 
-// References to bind, or guards to decide: either needs a structural match.
-bool hasReferences(const ir::ExprPtr& root) {
+// References to bind, guards to decide, or probe tokens to fill: each needs a structural match.
+bool hasReferences(const ir::ExprPtr& root,
+                   const std::map<std::string, std::size_t>& numericProbes = {}) {
   bool found = false;
   ir::walkExpr(root, [&](const ir::Expr& node) {
-    found = found || isBindableReference(node) || node.kind() == ir::ExprKind::Guarded;
+    found = found || isBindableReference(node) || node.kind() == ir::ExprKind::Guarded ||
+            (node.kind() == ir::ExprKind::String && hasProbe(node.text())) ||
+            (node.kind() == ir::ExprKind::Number && !numericProbes.empty() &&
+             numericProbes.count(node.number().text));
     return !found;
   });
   return found;
@@ -48,32 +54,6 @@ bool sameGetAtt(const ir::Expr& a, const ir::Expr& b) {
          a.getAtt().attribute == b.getAtt().attribute;
 }
 
-// One piece of a string pattern: literal text, or a reference whose value fills the gap.
-struct Piece {
-  std::string literal;
-  ir::ExprPtr reference; // set for a hole
-};
-
-// Holes filled left to right, each with the shortest text that lets the rest match.
-bool fillHoles(const std::vector<Piece>& pieces, std::size_t index, const std::string& text,
-               std::size_t position, std::vector<std::string>& filled) {
-  if (index == pieces.size())
-    return position == text.size();
-  const Piece& piece = pieces[index];
-  if (!piece.reference) {
-    if (text.compare(position, piece.literal.size(), piece.literal) != 0)
-      return false;
-    return fillHoles(pieces, index + 1, text, position + piece.literal.size(), filled);
-  }
-  bool last = index + 1 == pieces.size();
-  for (std::size_t end = last ? text.size() : position; end <= text.size(); ++end) {
-    filled[index] = text.substr(position, end - position);
-    if (fillHoles(pieces, index + 1, text, end, filled))
-      return true;
-  }
-  return false;
-}
-
 class Matcher {
 public:
   Matcher(RecoveredSpec& out, ir::Diagnostics& diagnostics)
@@ -82,6 +62,7 @@ public:
   void matchModules(const ir::Module& bundle, const ir::Module& deployed) {
     matchResources(bundle, deployed);
     matchOutputs(bundle, deployed);
+    matchParametersAndSections(bundle, deployed);
     bindGuardInputs(bundle);
     for (const ir::Condition& condition : bundle.conditions) {
       const ir::Condition* other = deployed.findCondition(condition.name);
@@ -101,8 +82,9 @@ private:
     diagnostics_.warning(kDrift, at, "deployed template departs from the bundle: " + message);
   }
 
-  // A part the guards `guards` cover is deployed (`present`) or not: that decides a guard when it
-  // is the only one; false when the part's absence contradicts what is known.
+  // A part the guards `guards` cover is deployed (`present`) or not. Deployed, every guard held;
+  // absent, a lone guard did not (with several, which one is unknown), and a guard already known
+  // to hold is drift (decide). True when the part is deployed and is to be matched.
   bool decideCovered(const std::vector<ir::Guard>& guards, bool present,
                      const ir::SourceLocation& at) {
     if (present) {
@@ -112,7 +94,7 @@ private:
     }
     if (guards.size() == 1)
       decide(guards[0].variable, !guards[0].whenTrue, at);
-    return !guards.empty();
+    return false;
   }
 
   void decide(const std::string& variable, bool value, const ir::SourceLocation& at) {
@@ -184,7 +166,12 @@ private:
       return bindWhole(*bundle, deployed, where);
     if (bundle->kind() == ir::ExprKind::Sub && hasReferences(bundle))
       return matchSub(*bundle, deployed, where);
-    if (!hasReferences(bundle)) {
+    if (bundle->kind() == ir::ExprKind::String && hasProbe(bundle->text()))
+      return matchProbed(bundle->text(), deployed, where);
+    if (auto slot = numericProbe(bundle))
+      return bindProbe(*slot, {scalarText(deployed).value_or(ir::exprText(deployed)), std::nullopt,
+                               deployed->location()});
+    if (!hasReferences(bundle, out_.numericProbes)) {
       if (!ir::equalExprs(bundle, deployed) && !sameGetAtt(*bundle, *deployed))
         drift(at, where + " is " + ir::exprText(deployed) + ", the bundle gives " +
                       ir::exprText(bundle));
@@ -303,12 +290,6 @@ private:
     bind(reference, std::move(value));
   }
 
-  static std::string referenceName(const ir::Expr& reference) {
-    if (reference.kind() == ir::ExprKind::UpstreamOutputRef)
-      return reference.upstreamOutput().module + "." + reference.upstreamOutput().output;
-    return reference.name();
-  }
-
   std::map<std::string, RecoveredValue>& tableOf(const ir::Expr& reference) {
     if (reference.kind() == ir::ExprKind::InputRef)
       return out_.inputs;
@@ -337,12 +318,7 @@ private:
   std::vector<Piece> patternOf(const ir::SubTemplate& sub) {
     bool concatenation = ir::isConcatenation(sub);
     std::vector<Piece> pieces;
-    auto literal = [&](const std::string& text) {
-      if (!pieces.empty() && !pieces.back().reference)
-        pieces.back().literal += text;
-      else
-        pieces.push_back({text, nullptr});
-    };
+    auto literal = [&](const std::string& text) { pushLiteral(pieces, text); };
     for (const ir::SubPart& part : sub.parts) {
       if (part.kind == ir::SubPart::Kind::Text)
         literal(part.text);
@@ -356,6 +332,17 @@ private:
     return pieces;
   }
 
+  // A literal the reading printed probe tokens into: the deployed text fills them.
+  void matchProbed(const std::string& text, const ir::ExprPtr& deployed, const std::string& where) {
+    auto deployedText = scalarText(deployed);
+    if (!deployedText)
+      return drift(deployed->location(),
+                   where + " is " + ir::exprText(deployed) + ", the bundle gives a string");
+    std::vector<Piece> pieces;
+    pushLiteral(pieces, text);
+    matchPattern(pieces, *deployedText, deployed->location(), where, std::nullopt);
+  }
+
   template <typename Literal>
   void pushHole(std::vector<Piece>& pieces, const ir::ExprPtr& reference, Literal& literal) {
     auto& table = tableOf(*reference);
@@ -364,7 +351,7 @@ private:
     if (found != table.end() && !found->second.items)
       literal(found->second.text);
     else
-      pieces.push_back({"", reference});
+      pieces.push_back({"", reference, std::nullopt});
   }
 
   static ir::ExprPtr variableReference(const ir::SubTemplate& sub, const ir::SubPart& part) {
@@ -388,7 +375,7 @@ private:
                    where + " is " + ir::exprText(deployed) + ", the bundle gives a string");
     if (!ir::isConcatenation(sub))
       matchKeptVariables(sub, deployed->sub(), where, deployed->location());
-    matchPattern(patternOf(sub), *text, deployed->location(), where, sub);
+    matchPattern(patternOf(sub), *text, deployed->location(), where, ir::subSource(sub.parts));
   }
 
   void matchKeptVariables(const ir::SubTemplate& sub, const ir::SubTemplate& deployed,
@@ -403,36 +390,114 @@ private:
     }
   }
 
+  // `sourceText` is the bundle's text for messages: the Sub's source, else the pattern itself.
   void matchPattern(const std::vector<Piece>& pieces, const std::string& text,
                     const ir::SourceLocation& at, const std::string& where,
-                    const ir::SubTemplate& sub) {
+                    const std::optional<std::string>& sourceText) {
     for (std::size_t i = 1; i < pieces.size(); ++i)
-      if (pieces[i].reference && pieces[i - 1].reference) {
+      if (pieces[i].isHole() && pieces[i - 1].isHole()) {
         diagnostics_.warning(kDrift, at,
-                             where + ": " + referenceName(*pieces[i - 1].reference) + " and " +
-                                 referenceName(*pieces[i].reference) + " are adjacent, so '" +
-                                 text +
+                             where + ": " + holeName(pieces[i - 1]) + " and " +
+                                 holeName(pieces[i]) + " are adjacent, so '" + text +
                                  "' cannot be split between them; neither was recovered here");
         return;
       }
     std::vector<std::string> filled(pieces.size());
     if (!fillHoles(pieces, 0, text, 0, filled))
       return drift(at, where + " is '" + text + "', which does not fit the bundle's '" +
-                           ir::subSource(sub.parts) + "'");
+                           sourceText.value_or(patternText(pieces)) + "'");
     for (std::size_t i = 0; i < pieces.size(); ++i)
       if (pieces[i].reference)
         bind(*pieces[i].reference, {filled[i], std::nullopt, at});
+      else if (pieces[i].probe)
+        bindProbe(*pieces[i].probe, {filled[i], std::nullopt, at});
   }
 
-  // The inputs a decided guard's condition pins down (guard_inputs.h).
+  std::optional<std::size_t> numericProbe(const ir::ExprPtr& bundle) const {
+    if (bundle->kind() != ir::ExprKind::Number)
+      return std::nullopt;
+    auto found = out_.numericProbes.find(bundle->number().text);
+    return found == out_.numericProbes.end() ? std::nullopt : std::optional(found->second);
+  }
+
+  void bindProbe(std::size_t slot, RecoveredValue value) {
+    auto [found, inserted] = out_.probed.emplace(slot, value);
+    if (!inserted && found->second.text != value.text)
+      drift(value.location, "a probed input is '" + value.text + "' here but '" +
+                                found->second.text + "' at " + found->second.location.str());
+  }
+
+  // The inputs a decided guard's condition pins down (guard_inputs.h). An enum input that every
+  // guard's outcome rules out but for one member is that member.
   void bindGuardInputs(const ir::Module& bundle) {
+    struct RuledOut {
+      ir::ExprPtr reference;
+      ir::SourceLocation at; // where a guard that rules a member out was decided
+      std::set<std::string> members;
+    };
+    std::map<std::string, RuledOut> excluded;
     for (const ir::GuardVariable& guard : bundle.guards) {
       auto found = guardValues_.find(guard.name);
       if (found == guardValues_.end())
         continue;
-      for (const PinnedValue& pinned :
-           valuesPinnedBy(guard.condition, found->second.first, out_.declared))
-        bind(*pinned.reference, {pinned.text, std::nullopt, found->second.second});
+      const auto& [holds, at] = found->second;
+      for (const PinnedValue& pinned : valuesPinnedBy(guard.condition, holds, out_.declared)) {
+        bool isInput = pinned.reference->kind() == ir::ExprKind::InputRef;
+        if (pinned.pin == Pin::Equal)
+          bind(*pinned.reference, {pinned.text, std::nullopt, at});
+        else if (pinned.pin == Pin::Undefined && isInput)
+          out_.undefinedInputs.insert(pinned.reference->name());
+        else if (pinned.pin == Pin::NotEqual && isInput)
+          excluded.try_emplace(pinned.reference->name(), RuledOut{pinned.reference, at, {}})
+              .first->second.members.insert(pinned.text);
+      }
+    }
+    for (const auto& [name, ruledOut] : excluded)
+      if (auto member = onlyMemberLeft(name, ruledOut.members); member && !out_.inputs.count(name))
+        bind(*ruledOut.reference, {*member, std::nullopt, ruledOut.at});
+  }
+
+  std::optional<std::string> onlyMemberLeft(const std::string& input,
+                                            const std::set<std::string>& ruledOut) const {
+    auto declared =
+        std::find_if(out_.declared.begin(), out_.declared.end(),
+                     [&](const ir::Input& candidate) { return candidate.name == input; });
+    if (declared == out_.declared.end())
+      return std::nullopt;
+    std::optional<std::string> left;
+    for (const ir::ExprPtr& member : declared->allowedValues) {
+      auto text = scalarText(member);
+      if (!text || ruledOut.count(*text))
+        continue;
+      if (left)
+        return std::nullopt;
+      left = text;
+    }
+    return left;
+  }
+
+  // Template parameters' defaults may hold inputs ("Default: {{ environment.inputs.ami }}"), and
+  // SAM's Globals too.
+  void matchParametersAndSections(const ir::Module& bundle, const ir::Module& deployed) {
+    for (const ir::Input& parameter : bundle.inputs) {
+      if (parameter.cloudFormationType.empty())
+        continue; // a schema input, not a template parameter
+      const ir::Input* other = deployed.findInput(parameter.name);
+      if (!other) {
+        drift(deployed.location, "parameter '" + parameter.name + "' is missing");
+        continue;
+      }
+      match(parameter.defaultValue, other->defaultValue, "parameter " + parameter.name + " default",
+            other->location);
+    }
+    for (const ir::MapEntry& section : bundle.otherSections) {
+      auto other =
+          std::find_if(deployed.otherSections.begin(), deployed.otherSections.end(),
+                       [&](const ir::MapEntry& entry) { return entry.key == section.key; });
+      if (other == deployed.otherSections.end())
+        drift(deployed.location, "section " + section.key + " is missing");
+      else
+        match(section.value, other->value, section.key, other->keyLocation);
     }
   }
 

@@ -19,14 +19,14 @@ bool isBooleanInput(const std::string& name, const std::vector<ir::Input>& decla
   });
 }
 
-void pinEquality(const ir::ExprPtr& left, const ir::ExprPtr& right,
+void pinEquality(const ir::ExprPtr& left, const ir::ExprPtr& right, bool holds,
                  std::vector<PinnedValue>& pinned) {
   const ir::ExprPtr& reference = isReference(left) ? left : right;
   const ir::ExprPtr& literal = isReference(left) ? right : left;
   if (!isReference(reference))
     return;
   if (auto text = scalarText(literal))
-    pinned.push_back({reference, *text});
+    pinned.push_back({reference, *text, holds ? Pin::Equal : Pin::NotEqual});
 }
 
 void pin(const ir::ExprPtr& condition, bool holds, const std::vector<ir::Input>& declared,
@@ -36,7 +36,12 @@ void pin(const ir::ExprPtr& condition, bool holds, const std::vector<ir::Input>&
   switch (condition->kind()) {
   case ir::ExprKind::InputRef:
     if (isBooleanInput(condition->name(), declared))
-      pinned.push_back({condition, holds ? "true" : "false"});
+      pinned.push_back({condition, holds ? "true" : "false", Pin::Equal});
+    return;
+  case ir::ExprKind::Defined:
+    // Holding says only that some value was given; the resources it guards carry which.
+    if (!holds && isReference(condition->arguments()[0]))
+      pinned.push_back({condition->arguments()[0], "", Pin::Undefined});
     return;
   case ir::ExprKind::Not:
     return pin(condition->arguments()[0], !holds, declared, pinned);
@@ -47,8 +52,7 @@ void pin(const ir::ExprPtr& condition, bool holds, const std::vector<ir::Input>&
         pin(operand, holds, declared, pinned);
     return;
   case ir::ExprKind::Equals:
-    if (holds)
-      pinEquality(condition->arguments()[0], condition->arguments()[1], pinned);
+    pinEquality(condition->arguments()[0], condition->arguments()[1], holds, pinned);
     return;
   default:
     return;

@@ -5,6 +5,7 @@
 #include "frontend/bundle/spec.h"
 #include "frontend/cloudformation/template_values.h"
 #include "frontend/parametric/deployed_matcher.h"
+#include "frontend/parametric/fallback_search.h"
 #include "frontend/parametric/parametric_reader.h"
 #include "ir/expr_equality.h"
 #include "ir/expr_text.h"
@@ -100,29 +101,14 @@ void reportUnrecovered(const ParametricModule& parametric, const RecoveredSpec& 
                            "; its default was kept");
   }
   // The rest never reached the deployed template on its own (unused, or mixed into a value a
-  // fallback construct computed from another input).
+  // fallback construct computed from another input). One deployed as undefined was recovered.
   for (const ir::Input& input : recovered.declared)
-    if (!recovered.inputs.count(input.name) && reported.insert(input.name).second)
+    if (!recovered.inputs.count(input.name) && !recovered.undefinedInputs.count(input.name) &&
+        reported.insert(input.name).second)
       diagnostics.report(ir::Severity::Info, "MIG008", input.location,
                          "input " + input.name +
                              " could not be recovered: no deployed value depends on it alone; "
                              "its default was kept");
-}
-
-// Inputs without a default and not recovered (yet) render with a placeholder of their type, so
-// the template renders; a later match binds them.
-std::string placeholderLines(const RecoveredSpec& recovered, const std::string& indent) {
-  std::string lines;
-  for (const ir::Input& input : recovered.declared) {
-    if (input.defaultValue || recovered.inputs.count(input.name))
-      continue;
-    std::string value = input.type == ir::InputType::Boolean  ? "false"
-                        : input.type == ir::InputType::List   ? "[]"
-                        : input.type == ir::InputType::String ? "\"placeholder\""
-                                                              : "0";
-    lines += indent + input.name + ": " + value + "\n";
-  }
-  return lines;
 }
 
 std::string inputIndent(PartRole part) {
@@ -150,8 +136,9 @@ std::optional<Spec> specFrom(const RecoveredSpec& recovered, const Spec* given) 
   if (recovered.part == PartRole::Component)
     return std::nullopt;
   Spec spec;
-  spec.document = YAML::Load(specText(recovered, "instance", kDefaultEnvironmentName,
-                                      placeholderLines(recovered, inputIndent(recovered.part))));
+  // Inputs with neither a default nor a recovered value stay out: the reader's stand-ins keep
+  // them symbolic, so an `is defined` test on them stays a guard the deployed template decides.
+  spec.document = YAML::Load(specText(recovered, "instance", kDefaultEnvironmentName, ""));
   if (recovered.part == PartRole::Infrastructure) {
     spec.environmentInputs = spec.document["spec"];
     return spec;
@@ -198,6 +185,27 @@ jinja::Value seededOutputs(const RenderRequest& request, const RecoveredSpec& se
   return jinja::Value::dict(std::move(outputs));
 }
 
+std::map<std::string, RecoveredValue> givenOutputs(const RenderRequest& request) {
+  std::map<std::string, RecoveredValue> given;
+  if (request.environmentOutputs.isDict())
+    for (const auto& [name, value] : request.environmentOutputs.asDict().entries())
+      if (name.isString() && value.isString())
+        given["environment." + name.asString()] = {value.asString(), std::nullopt, {}};
+  return given;
+}
+
+// The context values given, plus those an earlier match recovered (names of the environment,
+// service and instance), for the same reason.
+std::vector<ContextOverride> seededContext(const RenderRequest& request,
+                                           const RecoveredSpec& seed) {
+  std::vector<ContextOverride> overrides = request.overrides;
+  for (const auto& [path, value] : seed.context)
+    if (std::none_of(overrides.begin(), overrides.end(),
+                     [&](const ContextOverride& given) { return given.path == path; }))
+      overrides.push_back({path, value.text});
+  return overrides;
+}
+
 // One read of the part with `seed`'s values and one match; its diagnostics go to `diagnostics`.
 std::optional<std::pair<RecoveredSpec, ParametricModule>>
 readAndMatch(const Bundle& bundle, const RenderRequest& request, const RecoveredSpec& seed,
@@ -207,6 +215,7 @@ readAndMatch(const Bundle& bundle, const RenderRequest& request, const Recovered
   read.spec = spec ? &*spec : nullptr;
   read.instance.clear();
   read.environmentOutputs = seededOutputs(request, seed);
+  read.overrides = seededContext(request, seed);
   ir::Diagnostics reading;
   auto parametric = readParametricModule(bundle, read, reading);
   // The reader's MIG008 warnings are about conversion; here they become "not recovered" notes.
@@ -223,9 +232,54 @@ readAndMatch(const Bundle& bundle, const RenderRequest& request, const Recovered
   recovered.kind = parametric->module.kind;
   recovered.part = seed.part;
   recovered.declared = seed.declared;
-  recovered.upstreamOutputs = {}; // bound afresh by this match
+  recovered.numericProbes = seed.numericProbes;
+  // Bound afresh by this match, but for the outputs given: a guarded branch reading another
+  // output than the one deployed then does not fit.
+  recovered.upstreamOutputs = givenOutputs(request);
   matchDeployed(parametric->module, deployed, recovered, diagnostics);
   return std::pair{std::move(recovered), std::move(*parametric)};
+}
+
+// Every number the deployed template holds, as a number or a string.
+std::set<double> numbersIn(const ir::Module& deployed) {
+  std::set<double> numbers;
+  ir::walkModuleExprs(deployed, [&](const ir::Expr& node) {
+    if (node.kind() == ir::ExprKind::Number)
+      numbers.insert(node.number().value);
+    else if (node.kind() == ir::ExprKind::String && !node.text().empty()) {
+      char* end = nullptr;
+      double value = std::strtod(node.text().c_str(), &end);
+      if (end && *end == '\0')
+        numbers.insert(value);
+    }
+    return true;
+  });
+  return numbers;
+}
+
+// `recovered` with the values searched for its unrecovered inputs (fallback_search.h), read and
+// matched once more; nothing when the search found no value.
+std::optional<std::pair<RecoveredSpec, ParametricModule>>
+readSearched(const Bundle& bundle, const RenderRequest& request, const RecoveredSpec& recovered,
+             const ir::Module& deployed, ir::Diagnostics& diagnostics) {
+  auto trial = [&](const RecoveredSpec& seed) -> std::optional<RecoveredSpec> {
+    ir::Diagnostics quiet;
+    auto matched = readAndMatch(bundle, request, seed, deployed, quiet);
+    return matched ? std::optional(std::move(matched->first)) : std::nullopt;
+  };
+  RecoveredSpec searched = searchFallbackInputs(recovered, trial, numbersIn(deployed));
+  if (searched.inputs.size() == recovered.inputs.size() &&
+      searched.context.size() == recovered.context.size())
+    return std::nullopt;
+  auto matched = readAndMatch(bundle, request, searched, deployed, diagnostics);
+  // Values only fallback constructs read are not bound by the match: they are the search's.
+  if (matched) {
+    for (const auto& [name, value] : searched.inputs)
+      matched->first.inputs.try_emplace(name, value);
+    for (const auto& [path, value] : searched.context)
+      matched->first.context.try_emplace(path, value);
+  }
+  return matched;
 }
 
 } // namespace
@@ -251,14 +305,21 @@ std::optional<RecoveredSpec> recoverSpec(const Bundle& bundle, const RenderReque
     diagnostics.append(first);
     return std::nullopt;
   }
-  // Fallback constructs and placeholders rendered with the seed's values; reading again with
-  // what was recovered makes them follow the deployed values. Only the second match reports.
+  // Fallback constructs rendered with the seed's values; reading again with what was recovered
+  // makes them follow the deployed values. Only the last match reports.
   ir::Diagnostics second;
   auto twice = readAndMatch(bundle, request, once->first, deployed, second);
   auto& result = twice ? *twice : *once;
-  diagnostics.append(twice ? second : first);
-  reportUnrecovered(result.second, result.first, diagnostics);
-  return std::move(result.first);
+  ir::Diagnostics* reported = twice ? &second : &first;
+  // Drift left may come from inputs only fallback constructs read: search their values.
+  ir::Diagnostics third;
+  std::optional<std::pair<RecoveredSpec, ParametricModule>> searched;
+  if (result.first.drift > 0)
+    searched = readSearched(bundle, request, result.first, deployed, third);
+  auto& chosen = searched ? *searched : result;
+  diagnostics.append(searched ? third : *reported);
+  reportUnrecovered(chosen.second, chosen.first, diagnostics);
+  return std::move(chosen.first);
 }
 
 std::string writeRecoveredSpec(const RecoveredSpec& recovered, const std::string& instance,

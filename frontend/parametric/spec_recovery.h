@@ -11,6 +11,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,11 @@ struct RecoveredSpec {
   std::map<std::string, RecoveredValue> inputs;          // by input name
   std::map<std::string, RecoveredValue> context;         // by path, e.g. "service.name"
   std::map<std::string, RecoveredValue> upstreamOutputs; // by "module.output"
-  std::size_t drift = 0;                                 // MIG023 findings reported
+  std::set<std::string> undefinedInputs;        // an `is defined` test on them deployed as false
+  std::map<std::size_t, RecoveredValue> probed; // what each probe token stood for (probe_tokens.h)
+  // Numbers that stand for a probe slot where a token would not parse (a bare JSON number).
+  std::map<std::string, std::size_t> numericProbes;
+  std::size_t drift = 0; // MIG023 findings reported
 
   // The recovered inputs that differ from their schema default, in declaration order, each as
   // the YAML scalar (or flow list) that reads back as the same typed value.
