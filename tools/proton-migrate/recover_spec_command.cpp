@@ -99,8 +99,9 @@ std::string contextValue(const std::vector<frontend::ContextOverride>& overrides
 
 void noteUpstreamOutputs(const frontend::RecoveredSpec& recovered, std::ostream& err) {
   for (const auto& [name, value] : recovered.upstreamOutputs)
-    err << "note: environment output " << name << " = " << value.text << " (recovered at "
-        << value.location.str() << ")\n";
+    if (!value.location.file.empty()) // the ones --env-outputs gave are not news
+      err << "note: environment output " << name << " = " << value.text << " (recovered at "
+          << value.location.str() << ")\n";
 }
 
 int recoverSpec(const po::variables_map& values, CommandIo& io) {
@@ -144,13 +145,14 @@ int recoverSpec(const po::variables_map& values, CommandIo& io) {
 } // namespace
 
 Command recoverSpecCommand() {
-  return {"recover-spec",
-          "recover-spec BUNDLE --template F [--part P] [--instance NAME] [--spec F] "
-          "[--context PATH=VALUE]...",
-          "Recovers the spec a deployed template was rendered from by matching it against the\n"
-          "bundle; every place the deployed template departs from the bundle is reported (MIG023).",
-          [](po::options_description& options, po::positional_options_description& positional) {
-            // clang-format off
+  return {
+      "recover-spec",
+      "recover-spec BUNDLE --template F [--part P] [--instance NAME] [--spec F] "
+      "[--env-outputs F] [--context PATH=VALUE]...",
+      "Recovers the spec a deployed template was rendered from by matching it against the\n"
+      "bundle; every place the deployed template departs from the bundle is reported (MIG023).",
+      [](po::options_description& options, po::positional_options_description& positional) {
+        // clang-format off
             options.add_options()
                 ("bundle", po::value<std::string>()->required()->value_name("BUNDLE"),
                  "bundle folder or .tar.gz archive")
@@ -162,12 +164,15 @@ Command recoverSpecCommand() {
                  "the instance name written into a ServiceSpec (default: recovered, or instance)")
                 ("spec", po::value<std::vector<std::string>>()->value_name("FILE"),
                  "for --part pipeline: a ServiceSpec listing the instances the pipeline deploys "
-                 "(recovered from their own stacks); its pipeline inputs are not used");
-            // clang-format on
-            declareContextOption(options);
-            positional.add("bundle", 1);
-          },
-          recoverSpec};
+                 "(recovered from their own stacks); its pipeline inputs are not used")
+                ("env-outputs", po::value<std::string>()->value_name("FILE"),
+                 "the environment stack's outputs (a flat map or `aws cloudformation "
+                 "describe-stacks` JSON): they tell which of the branches reading them was deployed");
+        // clang-format on
+        declareContextOption(options);
+        positional.add("bundle", 1);
+      },
+      recoverSpec};
 }
 
 } // namespace pm::driver
