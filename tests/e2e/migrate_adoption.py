@@ -45,7 +45,9 @@ def migrate(binary, fixtures, case, target, out, extra=()):
             command += ["--stack-dump", os.path.join(fixtures, dump)]
     if spec != "-":
         command += ["--spec", os.path.join(fixtures, spec)]
-    return cdk.run(command)
+    # From a folder one level below the source root: a build tree may find its data files
+    # relative to the sources from there.
+    return cdk.run(command, cwd=fixtures)
 
 
 def deployed_templates(out):
@@ -77,13 +79,9 @@ def check_terraform(out, failures, label, source):
     if not os.path.exists(tf_check) or not shutil.which("node"):
         cdk.log(f"  {label}: tf-check not found, schema check skipped")
         return
-    for module in sorted(os.listdir(folder)):
-        path = os.path.join(folder, module)
-        if os.path.isdir(path):
-            result = cdk.run([tf_check, path])
-            if result.returncode != 0:
-                failures.append(f"{label}: tf-check {module}:\n"
-                                f"{(result.stdout + result.stderr)[-1500:]}")
+    result = cdk.run([tf_check, "-q", folder])
+    if result.returncode != 0:
+        failures.append(f"{label}: tf-check:\n{(result.stdout + result.stderr)[-1500:]}")
 
 
 def check_service_catalog(out, failures, label):

@@ -2,6 +2,7 @@
 // stack-dump fixtures (inputs recovered, no drift, artifacts and report; a drifted template).
 #include "backends/terraform/import_ids.h"
 #include "backends/terraform/resource_mapping.h"
+#include "frontend/bundle/stack_dump.h"
 #include "frontend/cloudformation/cloudformation_reader.h"
 #include "ir/template_difference.h"
 #include "process_runner.h"
@@ -17,7 +18,10 @@ using namespace pm;
 namespace {
 
 const std::filesystem::path kSource = PM_SOURCE_DIR;
-const std::string kDumps = "fixtures/stack-dumps/";
+// The commands run in fixtures/, one level below the source root, where a build tree finds its
+// data files whether it knows the sources' path absolutely or relative to its build folder.
+const std::filesystem::path kFixtures = kSource / "fixtures";
+const std::string kDumps = "stack-dumps/";
 
 std::vector<ir::TemplateDifference> differences(const std::string& rendered,
                                                 const std::string& deployed) {
@@ -44,7 +48,7 @@ Outputs:
 
 std::vector<std::string> migrateCommand(const std::string& bundle, const std::string& target,
                                         const std::string& out) {
-  return {PM_BINARY, "migrate", "--bundle", "fixtures/" + bundle, "--to", target, "-o", out};
+  return {PM_BINARY, "migrate", "--bundle", bundle, "--to", target, "-o", out};
 }
 
 std::vector<std::string> environmentDumps() {
@@ -69,8 +73,8 @@ TEST_CASE("migrate: template differences are found at the deepest node, located 
   REQUIRE(found.size() == 1);
   CHECK(found[0].element == "Resources.Queue");
   CHECK(found[0].path == "Properties.Tags[0].Value");
-  CHECK(found[0].deployed == "billing");
-  CHECK(found[0].rendered == "payments");
+  CHECK(found[0].deployed == "\"billing\"");
+  CHECK(found[0].rendered == "\"payments\"");
   CHECK(found[0].location.str() == "deployed.yaml:8:18");
   // A resource on one side only, an output that changed.
   std::string other =
@@ -82,6 +86,18 @@ TEST_CASE("migrate: template differences are found at the deepest node, located 
   CHECK(found[0].describe() == "Resources.Topic is deployed but not in the bundle's render");
   CHECK(found[1].element == "Outputs.Url");
   CHECK(found[1].path == "Value");
+}
+
+TEST_CASE("stack dumps: a merged dump gives the stack's ARN and Outputs") {
+  ir::Diagnostics diagnostics;
+  auto dump = frontend::readStackDump(
+      (kFixtures / "stack-dumps/migrate/svc-ecs-pipeline/orders-dev.json").string(), diagnostics);
+  REQUIRE(dump);
+  CHECK(dump->stackId == "arn:aws:cloudformation:us-east-1:123456789012:stack/"
+                         "AWSProton-svc1-orders-dev-cloudformation-m3n8q2/"
+                         "7d2e9b40-0c6a-11f0-b1a2-0e5f6a7b8c9d");
+  REQUIRE(dump->outputs.size() == 3);
+  CHECK(dump->outputs[2] == std::pair<std::string, std::string>{"Port", "8080"});
 }
 
 TEST_CASE("migrate: secret-looking input names are masked in the report") {
@@ -123,20 +139,19 @@ TEST_CASE("import IDs: every resource type of the official corpus has a rule or 
 TEST_CASE("migrate: an environment stack's inputs are recovered and verified with no drift") {
   test::TempTree out;
   auto result = test::runProcess(
-      with(migrateCommand("template-repo/shared-env/v2", "terraform", out.path("m")),
-           {"--stack-dump", kDumps + "migrate/shared-env-v2.json"}),
-      kSource);
+      with(migrateCommand("samples-2021/queue-fanout/environment", "terraform", out.path("m")),
+           {"--stack-dump", kDumps + "migrate/queue-fanout-environment.json"}),
+      kFixtures);
   REQUIRE_MESSAGE(result.exitCode == 0, result.err);
   CHECK(result.err.find("MIG023") == std::string::npos);
   CHECK(test::readFile(out.path("m/spec.yaml")) ==
-        "proton: EnvironmentSpec\nspec:\n  domain_name: \"prod.internal.example.com\"\n"
-        "  archive_days: 14\n");
+        "proton: EnvironmentSpec\nspec:\n  topic_name: \"order-events\"\n");
   std::string report = test::readFile(out.path("m/migration-report.md"));
   CHECK(report.find("verified: every deployed template equals the bundle's render") !=
         std::string::npos);
-  CHECK(report.find("| `archive_days` | 14 | recovered |") != std::string::npos);
-  CHECK(test::readFile(out.path("m/terraform/root/imports.tf")).find("id = \"env-events\"") !=
-        std::string::npos);
+  CHECK(report.find("| `topic_name` | order-events | recovered |") != std::string::npos);
+  CHECK(test::readFile(out.path("m/terraform/root/imports.tf"))
+            .find("id = \"arn:aws:sns:us-east-1:123456789012:order-events\"") != std::string::npos);
   std::string json = test::readFile(out.path("m/migration-report.json"));
   CHECK(json.find("\"verified\": true") != std::string::npos);
   CHECK(json.find("\"drift\": []") != std::string::npos);
@@ -144,10 +159,10 @@ TEST_CASE("migrate: an environment stack's inputs are recovered and verified wit
 
 TEST_CASE("migrate: with --spec the inputs are taken as given and verified") {
   test::TempTree out;
-  auto result = test::runProcess(
-      with(migrateCommand("env-vpc-cfn", "servicecatalog", out.path("m")),
-           with({"--spec", "fixtures/env-vpc-cfn/spec/spec.yaml"}, environmentDumps())),
-      kSource);
+  auto result =
+      test::runProcess(with(migrateCommand("env-vpc-cfn", "servicecatalog", out.path("m")),
+                            with({"--spec", "env-vpc-cfn/spec/spec.yaml"}, environmentDumps())),
+                       kFixtures);
   REQUIRE_MESSAGE(result.exitCode == 0, result.err);
   std::string report = test::readFile(out.path("m/migration-report.md"));
   CHECK(report.find("## Inputs (given in the spec)") != std::string::npos);
@@ -160,7 +175,7 @@ TEST_CASE("migrate: a service's instances and pipeline from a stack folder, no d
   test::TempTree out;
   auto result = test::runProcess(with(migrateCommand("svc-ecs-pipeline", "cdk", out.path("m")),
                                       {"--stack-dir", kDumps + "migrate/svc-ecs-pipeline"}),
-                                 kSource);
+                                 kFixtures);
   REQUIRE_MESSAGE(result.exitCode == 0, result.err);
   std::string spec = test::readFile(out.path("m/spec.yaml"));
   CHECK(spec.find("  - name: \"orders-prod\"\n    environment: \"prod-env\"\n") !=
@@ -176,7 +191,7 @@ TEST_CASE("migrate: a hand-modified deployed template is drift at its resource a
   auto command = with(migrateCommand("svc-ecs-pipeline", "terraform", out.path("m")),
                       {"--stack-dump", kDumps + "migrate/svc-ecs-pipeline/environment.json",
                        "--stack-dump", kDumps + "migrate/drift/orders-dev-drifted.json"});
-  auto result = test::runProcess(command, kSource);
+  auto result = test::runProcess(command, kFixtures);
   CHECK(result.exitCode == 1);
   CHECK(result.err.find(out.path("m") +
                         "/deployed/AWSProton-svc1-orders-dev-cloudformation-m3n8q2.yaml:22:24: "
@@ -186,5 +201,5 @@ TEST_CASE("migrate: a hand-modified deployed template is drift at its resource a
   std::string json = test::readFile(out.path("m/migration-report.json"));
   CHECK(json.find("\"path\": \"Properties.RetentionInDays\"") != std::string::npos);
   command.push_back("--accept-drift");
-  CHECK(test::runProcess(command, kSource).exitCode == 0);
+  CHECK(test::runProcess(command, kFixtures).exitCode == 0);
 }

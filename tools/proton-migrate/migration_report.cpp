@@ -126,8 +126,20 @@ void inputsSection(const MigrationReport& report, std::ostream& out) {
   }
 }
 
+// Whole resources or outputs on one side only: more likely another template version than drift.
+bool elementsDiffer(const MigrationReport& report) {
+  for (const StackVerification& verification : report.verifications)
+    for (const ir::TemplateDifference& difference : verification.differences)
+      if (difference.path.empty())
+        return true;
+  return false;
+}
+
 void driftSection(const MigrationReport& report, std::ostream& out) {
   out << "\n## Verification\n\n" << verdict(report) << ".\n";
+  if (elementsDiffer(report))
+    out << "\nSome resources or outputs exist on one side only: the stack may have been "
+           "deployed from another version of the template than this bundle's.\n";
   for (const StackVerification& verification : report.verifications) {
     if (verification.differences.empty())
       continue;
