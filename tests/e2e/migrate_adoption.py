@@ -45,8 +45,6 @@ def migrate(binary, fixtures, case, target, out, extra=()):
             command += ["--stack-dump", os.path.join(fixtures, dump)]
     if spec != "-":
         command += ["--spec", os.path.join(fixtures, spec)]
-    # From a folder one level below the source root: a build tree may find its data files
-    # relative to the sources from there.
     return cdk.run(command, cwd=fixtures)
 
 

@@ -18,8 +18,7 @@ using namespace pm;
 namespace {
 
 const std::filesystem::path kSource = PM_SOURCE_DIR;
-// The commands run in fixtures/, one level below the source root, where a build tree finds its
-// data files whether it knows the sources' path absolutely or relative to its build folder.
+// The commands run in fixtures/: the paths they name are relative to it.
 const std::filesystem::path kFixtures = kSource / "fixtures";
 const std::string kDumps = "stack-dumps/";
 
