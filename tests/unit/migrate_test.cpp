@@ -185,6 +185,25 @@ TEST_CASE("migrate: a service's instances and pipeline from a stack folder, no d
   CHECK(app.find("AWSProton-svc1-pipeline-cloudformation-r8p2k4") != std::string::npos);
 }
 
+TEST_CASE("migrate: a component renders in its instance's context, told by the stack's tags") {
+  test::TempTree out;
+  auto result = test::runProcess(
+      with(migrateCommand("component-s3-queue", "terraform", out.path("m")),
+           {"--stack-dump", kDumps + "migrate/component-s3-queue-ingest-prod.json"}),
+      kFixtures);
+  REQUIRE_MESSAGE(result.exitCode == 0, result.err);
+  CHECK(test::readFile(out.path("m/spec.yaml")) ==
+        "proton: ServiceSpec\ninstances:\n  - name: \"ingest-prod\"\n    environment: \"prod\"\n"
+        "    spec: {}\n");
+  // Attached to ingest-dev, whose timeout the component's template cannot give back: drift.
+  result = test::runProcess(with(migrateCommand("component-s3-queue", "cdk", out.path("d")),
+                                 {"--stack-dump", kDumps + "migrate/component-s3-queue.json"}),
+                            kFixtures);
+  CHECK(result.exitCode == 1);
+  CHECK(result.err.find("Resources.Queue Properties.VisibilityTimeout is deployed as 120; the "
+                        "bundle renders 180 [MIG023]") != std::string::npos);
+}
+
 TEST_CASE("migrate: a hand-modified deployed template is drift at its resource and property") {
   test::TempTree out;
   auto command = with(migrateCommand("svc-ecs-pipeline", "terraform", out.path("m")),

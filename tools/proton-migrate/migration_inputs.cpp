@@ -232,8 +232,10 @@ public:
     MigrationInputs result;
     result.recovered = true;
     for (const MigrationStack& stack : stacks_)
-      if (stack.part && *stack.part != frontend::PartRole::Pipeline &&
-          !recoverInto(stack, nullptr, result))
+      if (stack.part == frontend::PartRole::Component)
+        result.stacks.push_back({stack.dump.stackName, {}, 0}); // no inputs of its own
+      else if (stack.part && *stack.part != frontend::PartRole::Pipeline &&
+               !recoverInto(stack, nullptr, result))
         return std::nullopt;
     for (const MigrationStack& stack : stacks_)
       if (stack.part == frontend::PartRole::Pipeline) {
@@ -244,6 +246,8 @@ public:
       }
     if (bundle_.kind == frontend::BundleKind::Service)
       result.specText = serviceSpecText(pipeline_, instances_);
+    else if (bundle_.kind == frontend::BundleKind::Component)
+      result.specText = attachedInstanceSpec();
     else if (bundle_.kind != frontend::BundleKind::Component &&
              bundle_.kind != frontend::BundleKind::PlainTemplate)
       result.specText = "proton: EnvironmentSpec\nspec:" + block(environment_);
@@ -268,7 +272,7 @@ private:
     else if (*stack.part == frontend::PartRole::Pipeline)
       pipeline_ = inputLines(&*recovered, "  ");
     else if (*stack.part == frontend::PartRole::Instance)
-      instances_ += instanceEntry(stack, *recovered);
+      instances_ += instanceEntry(stack.name, stack.environment, inputLines(&*recovered, "      "));
     return true;
   }
 
@@ -305,13 +309,22 @@ private:
     return frontend::recoverSpec(bundle_, request, *deployed, diagnostics_);
   }
 
-  static std::string instanceEntry(const MigrationStack& stack,
-                                   const frontend::RecoveredSpec& spec) {
-    std::string environment =
-        stack.environment.empty() ? frontend::kDefaultEnvironmentName : stack.environment;
-    return "  - name: " + doubleQuoted(stack.name) +
-           "\n    environment: " + doubleQuoted(environment) +
-           "\n    spec:" + block(inputLines(&spec, "      "));
+  // A component renders in the context of the service instance it is attached to: its name
+  // and environment from the tags; its inputs are not in the component's template to recover
+  // (give them with --spec), so they keep the service schema's defaults.
+  std::string attachedInstanceSpec() const {
+    for (const MigrationStack& stack : stacks_)
+      if (stack.part == frontend::PartRole::Component && !stack.instance.empty())
+        return serviceSpecText(std::nullopt, instanceEntry(stack.instance, stack.environment, ""));
+    return {};
+  }
+
+  // An item of a ServiceSpec's `instances`, with the input lines given.
+  static std::string instanceEntry(const std::string& name, const std::string& environment,
+                                   const std::string& inputs) {
+    return "  - name: " + doubleQuoted(name) + "\n    environment: " +
+           doubleQuoted(environment.empty() ? frontend::kDefaultEnvironmentName : environment) +
+           "\n    spec:" + block(inputs);
   }
 
   const frontend::Bundle& bundle_;

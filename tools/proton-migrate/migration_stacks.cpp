@@ -35,9 +35,10 @@ MigrationStack classify(frontend::StackDump dump) {
   std::string service = tag("aws:proton:service");
   std::string instance = tag("aws:proton:service-instance");
   std::string component = tag("aws:proton:component");
-  if (!component.empty())
+  if (!component.empty()) {
     stack.role = StackRole::Component, stack.name = lastSegment(component);
-  else if (!instance.empty())
+    stack.instance = instance.empty() ? "" : lastSegment(instance);
+  } else if (!instance.empty())
     stack.role = StackRole::ServiceInstance, stack.name = lastSegment(instance);
   else if (!service.empty())
     stack.role = StackRole::Pipeline, stack.name = "pipeline";

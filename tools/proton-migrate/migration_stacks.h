@@ -24,6 +24,7 @@ struct MigrationStack {
   std::string name;        // the environment's, instance's or component's name; "pipeline"
   std::string service;     // the service's name (instances and pipelines)
   std::string environment; // the environment it is deployed in, when a tag says
+  std::string instance;    // the service instance a component is attached to, when a tag says
   std::string accountId;   // from the Proton ARNs of its tags
   // The part of the migrated bundle the stack deploys; nothing when it deploys another bundle
   // (an environment stack beside a service's stacks is read for its Outputs only).
