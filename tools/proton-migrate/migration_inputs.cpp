@@ -61,7 +61,7 @@ std::string flowText(const YAML::Node& value) {
 
 StackInputs givenStackInputs(const frontend::Bundle& bundle, const frontend::Spec* spec,
                              const MigrationStack& stack) {
-  StackInputs out{stack.dump.stackName, {}, 0};
+  StackInputs out{stack.dump.stackName, {}};
   const YAML::Node given = spec ? givenInputs(*spec, stack) : YAML::Node();
   for (const ir::Input& input : declaredInputs(bundle, *stack.part)) {
     YAML::Node value = given && given.IsMap() ? given[input.name] : YAML::Node();
@@ -89,7 +89,7 @@ std::string recoveredText(const frontend::RecoveredValue& value) {
 StackInputs recoveredStackInputs(const frontend::Bundle& bundle,
                                  const frontend::RecoveredSpec& recovered,
                                  const MigrationStack& stack) {
-  StackInputs out{stack.dump.stackName, {}, recovered.drift};
+  StackInputs out{stack.dump.stackName, {}};
   for (const ir::Input& input : declaredInputs(bundle, *stack.part)) {
     auto found = recovered.inputs.find(input.name);
     if (found != recovered.inputs.end())
@@ -100,11 +100,11 @@ StackInputs recoveredStackInputs(const frontend::Bundle& bundle,
   return out;
 }
 
-std::string inputLines(const frontend::RecoveredSpec* recovered, const std::string& indent) {
+// The recovered inputs that differ from their defaults, as lines of a spec.
+std::string inputLines(const frontend::RecoveredSpec& recovered, const std::string& indent) {
   std::string lines;
-  if (recovered)
-    for (const auto& [name, value] : recovered->changedInputs())
-      lines += indent + name + ": " + value + "\n";
+  for (const auto& [name, value] : recovered.changedInputs())
+    lines += indent + name + ": " + value + "\n";
   return lines;
 }
 
@@ -233,7 +233,7 @@ public:
     result.recovered = true;
     for (const MigrationStack& stack : stacks_)
       if (stack.part == frontend::PartRole::Component)
-        result.stacks.push_back({stack.dump.stackName, {}, 0}); // no inputs of its own
+        result.stacks.push_back({stack.dump.stackName, {}}); // no inputs of its own
       else if (stack.part && *stack.part != frontend::PartRole::Pipeline &&
                !recoverInto(stack, nullptr, result))
         return std::nullopt;
@@ -248,8 +248,7 @@ public:
       result.specText = serviceSpecText(pipeline_, instances_);
     else if (bundle_.kind == frontend::BundleKind::Component)
       result.specText = attachedInstanceSpec();
-    else if (bundle_.kind != frontend::BundleKind::Component &&
-             bundle_.kind != frontend::BundleKind::PlainTemplate)
+    else if (bundle_.kind != frontend::BundleKind::PlainTemplate)
       result.specText = "proton: EnvironmentSpec\nspec:" + block(environment_);
     auto inputs = loadInputs(
         bundle_, stacks_, files_,
@@ -268,11 +267,11 @@ private:
       return false;
     result.stacks.push_back(recoveredStackInputs(bundle_, *recovered, stack));
     if (*stack.part == frontend::PartRole::Infrastructure)
-      environment_ += inputLines(&*recovered, "  ");
+      environment_ += inputLines(*recovered, "  ");
     else if (*stack.part == frontend::PartRole::Pipeline)
-      pipeline_ = inputLines(&*recovered, "  ");
+      pipeline_ = inputLines(*recovered, "  ");
     else if (*stack.part == frontend::PartRole::Instance)
-      instances_ += instanceEntry(stack.name, stack.environment, inputLines(&*recovered, "      "));
+      instances_ += instanceEntry(stack.name, stack.environment, inputLines(*recovered, "      "));
     return true;
   }
 

@@ -22,7 +22,6 @@ struct StackInputValue {
 struct StackInputs {
   std::string stackName;
   std::vector<StackInputValue> values;
-  std::size_t recoveryDrift = 0; // MIG023 findings of inverse rendering
 };
 
 struct MigrationInputs {
