@@ -204,6 +204,20 @@ TEST_CASE("migrate: a component renders in its instance's context, told by the s
                         "bundle renders 180 [MIG023]") != std::string::npos);
 }
 
+TEST_CASE("migrate: a stack dump without the template or the resources is an input error") {
+  test::TempTree out;
+  auto result = test::runProcess(with(migrateCommand("env-vpc-cfn", "cdk", out.path("m")),
+                                      {"--stack-dump", kDumps + "env-vpc-cfn.json"}),
+                                 kFixtures);
+  CHECK(result.exitCode == 3);
+  CHECK(result.err.find("stack-dumps/env-vpc-cfn.json:1:1: error: the dump of stack "
+                        "'AWSProton-env-cloudformation-x7k2p9' has no TemplateBody: add the output "
+                        "of `aws cloudformation get-template --stack-name "
+                        "AWSProton-env-cloudformation-x7k2p9`") != std::string::npos);
+  CHECK(result.err.find("has no StackResources") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out.path("m")));
+}
+
 TEST_CASE("migrate: a hand-modified deployed template is drift at its resource and property") {
   test::TempTree out;
   auto command = with(migrateCommand("svc-ecs-pipeline", "terraform", out.path("m")),
