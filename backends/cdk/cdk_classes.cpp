@@ -47,6 +47,9 @@ std::vector<std::filesystem::path> searchPaths() {
   if (!error)
     paths.push_back(executable.parent_path().parent_path() / "share" / "proton-migrate" /
                     kCdkClassesFile);
+#ifdef PM_CDK_SOURCE_DATA_DIR
+  paths.push_back(fs::path(PM_CDK_SOURCE_DATA_DIR) / kCdkClassesFile); // a build tree
+#endif
   paths.push_back(fs::path(__FILE__).parent_path() / "data" / kCdkClassesFile);
   return paths;
 }

@@ -238,7 +238,10 @@ std::vector<std::filesystem::path> dataDirectories() {
   if (!error)
     directories.push_back(executable.parent_path().parent_path() / "share" / "proton-migrate" /
                           "terraform");
-  // A build tree reads the sources' data folder next to this file.
+#ifdef PM_TERRAFORM_SOURCE_DATA_DIR
+  directories.push_back(PM_TERRAFORM_SOURCE_DATA_DIR); // a build tree: the sources' data folder
+#endif
+  // The data folder next to this file, when the compiler was given its absolute path.
   directories.push_back(std::filesystem::path(__FILE__).parent_path() / "data");
   return directories;
 }

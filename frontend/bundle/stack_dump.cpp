@@ -66,11 +66,17 @@ bool readStacks(const rapidjson::Value& stacks, const DumpText& file, StackDump&
   }
   const rapidjson::Value& stack = stacks[0];
   dump.stackName = member(stack, "StackName");
+  dump.stackId = member(stack, "StackId");
   auto tags = stack.FindMember("Tags");
   if (tags != stack.MemberEnd() && tags->value.IsArray())
     for (const auto& tag : tags->value.GetArray())
       if (tag.IsObject())
         dump.tags.emplace_back(member(tag, "Key"), member(tag, "Value"));
+  auto outputs = stack.FindMember("Outputs");
+  if (outputs != stack.MemberEnd() && outputs->value.IsArray())
+    for (const auto& output : outputs->value.GetArray())
+      if (output.IsObject())
+        dump.outputs.emplace_back(member(output, "OutputKey"), member(output, "OutputValue"));
   return true;
 }
 
@@ -100,6 +106,8 @@ bool readResources(const rapidjson::Value& resources, const DumpText& file, Stac
     std::string stackName = entry.IsObject() ? member(entry, "StackName") : "";
     if (dump.stackName.empty())
       dump.stackName = stackName;
+    if (dump.stackId.empty() && entry.IsObject())
+      dump.stackId = member(entry, "StackId");
     dump.resources.push_back(std::move(resource));
   }
   return good;
@@ -143,6 +151,10 @@ void mergeInto(StackDump& into, StackDump& from) {
     into.stackName = from.stackName;
   if (into.tags.empty())
     into.tags = std::move(from.tags);
+  if (into.stackId.empty())
+    into.stackId = from.stackId;
+  if (into.outputs.empty())
+    into.outputs = std::move(from.outputs);
   if (into.templateBody.empty())
     into.templateBody = std::move(from.templateBody);
   for (StackResource& resource : from.resources)

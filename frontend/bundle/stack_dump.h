@@ -22,7 +22,9 @@ struct StackResource {
 struct StackDump {
   std::string path; // the first file read into it
   std::string stackName;
-  std::vector<std::pair<std::string, std::string>> tags; // from describe-stacks
+  std::string stackId; // the stack's ARN, when describe-stacks or a resource entry gave it
+  std::vector<std::pair<std::string, std::string>> tags;    // from describe-stacks
+  std::vector<std::pair<std::string, std::string>> outputs; // describe-stacks Outputs, in order
   std::vector<StackResource> resources;
   std::string templateBody; // as deployed; JSON text when the dump held it as an object
 };

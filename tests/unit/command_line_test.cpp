@@ -41,10 +41,10 @@ TEST_CASE("the top-level help lists the commands and --version prints the versio
   CHECK(version.out.find("proton-migrate ") == 0);
 }
 
-TEST_CASE("commands of later milestones answer not yet implemented with exit code 2") {
+TEST_CASE("migrate without stack dumps is a usage error with exit code 2") {
   Run migrate = run({"migrate", "--bundle", "x", "--to", "cdk", "-o", "out"});
   CHECK(migrate.code == pm::driver::kExitUsage);
-  CHECK(migrate.err.find("not yet implemented") != std::string::npos);
+  CHECK(migrate.err.find("one of --stack-dump or --stack-dir") != std::string::npos);
 }
 
 TEST_CASE("unknown commands and options are usage errors with exit code 2") {

@@ -27,21 +27,6 @@ Command pending(std::string name, std::string synopsis, std::string summary,
 
 } // namespace
 
-Command migrateCommand() {
-  return pending("migrate", "migrate --bundle B (--stack-dump F | --stack-dir D) --to T -o DIR [--spec F]",
-                 "One-shot migration of live Proton stacks: recover inputs, emit code, adoption\n"
-                 "artifacts and a verification report.",
-                 [](po::options_description& options, po::positional_options_description&) {
-                   options.add_options()
-                       ("bundle", po::value<std::string>()->value_name("B"), "the bundle the stacks came from")
-                       ("stack-dump", po::value<std::string>()->value_name("FILE"), "one stack's dump")
-                       ("stack-dir", po::value<std::string>()->value_name("DIR"), "one dump per stack")
-                       ("accept-drift", "succeed even when the deployed template differs");
-                   declareTargetOptions(options);
-                   declareTemplateInputOptions(options);
-                 });
-}
-
 Command batchCommand() {
   return pending("batch", "batch ROOT --to T[,T...] -o DIR [-j N] [--shard i/N] [--report md|json|html]",
                  "Finds every bundle under ROOT and converts them all, with one summary.",
