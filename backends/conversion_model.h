@@ -27,6 +27,7 @@ struct DeployedResource {
 // What a stack dump (`--stack-dump`) told about a deployment's live stack.
 struct DeployedStack {
   std::string dumpPath;
+  std::string stackId; // the stack's ARN, when the dump gave it (ImportAsProvisionedProduct's id)
   // The deployed template exactly as the dump held it (JSON text when it was an object); empty
   // when the dump had none. Service Catalog's adoption artifact is this text.
   std::string templateBody;

@@ -68,8 +68,13 @@ std::string deploymentsSection(const CatalogLayout& layout, const ArtifactParame
           out += " \\\n  --provisioning-parameters" + list;
       out += "\n```\n";
       if (artifact.model->mode == ConversionMode::Rendered) {
-        std::string stack =
-            deployment.stackName.empty() ? "<deployed stack name>" : deployment.stackName;
+        // The API takes the stack's ARN (its stack ID), not its name.
+        std::string stack = deployment.deployed && !deployment.deployed->stackId.empty()
+                                ? deployment.deployed->stackId
+                                : "<ARN of stack " +
+                                      (deployment.stackName.empty() ? std::string("<name>")
+                                                                    : deployment.stackName) +
+                                      ">";
         out += "\nAdopt the deployed stack instead (the artifact is its rendered template):\n\n"
                "```sh\naws servicecatalog import-as-provisioned-product --product-id <" +
                productLogicalId(product) + "Id output> --provisioning-artifact-id <id of v" +

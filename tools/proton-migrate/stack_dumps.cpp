@@ -71,6 +71,7 @@ void attach(backends::Deployment& deployment, const ir::Module& module,
             const TemplateInputs& inputs, ir::Diagnostics& diagnostics) {
   backends::DeployedStack deployed;
   deployed.dumpPath = dump.path;
+  deployed.stackId = dump.stackId;
   deployed.templateBody = dump.templateBody;
   for (const frontend::StackResource& resource : dump.resources)
     deployed.resources[resource.logicalId] = {resource.physicalId, resource.type,
