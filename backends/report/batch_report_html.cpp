@@ -110,9 +110,7 @@ std::vector<std::pair<std::string, int>> largestFirst(const std::map<std::string
 }
 
 std::string charts(const BatchSummary& summary) {
-  std::map<std::string, int> statuses;
-  for (const BundleOutcome& outcome : summary.outcomes)
-    ++statuses[outcome.status];
+  std::map<std::string, int> statuses = summary.statusCounts();
   return "<div class=\"charts\">\n" +
          barChart("Bundles by status", largestFirst(statuses, statuses.size())) +
          barChart("Resources by mapping kind (coverage)",

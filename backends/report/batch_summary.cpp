@@ -39,6 +39,13 @@ int BatchSummary::count(const std::string& status) const {
                     [&](const BundleOutcome& o) { return o.status == status; }));
 }
 
+std::map<std::string, int> BatchSummary::statusCounts() const {
+  std::map<std::string, int> counts;
+  for (const BundleOutcome& outcome : outcomes)
+    ++counts[outcome.status];
+  return counts;
+}
+
 std::map<std::string, int> BatchSummary::resourcesByKind() const {
   std::map<std::string, int> total;
   for (const BundleOutcome& outcome : outcomes)

@@ -14,7 +14,8 @@ struct BundleOutcome {
   std::string name;   // the template name, empty when the bundle could not be read
   std::string target; // terraform, cdk or servicecatalog
   // converted, failed, unchanged (--incremental), refused (a folder not ours), carried-over
-  // (a CodeBuild bundle: its commands are packaged, not converted)
+  // (a CodeBuild bundle: its commands are packaged, not converted); with --check, up-to-date or
+  // stale
   std::string status;
   std::string outputFolder; // relative to the batch output folder
   // Resources by how the target carries them: curated, awscc, unmapped (terraform), l1,
@@ -36,6 +37,7 @@ struct BatchSummary {
   // Outcomes of shards merged: sorted again, wall times summed.
   static BatchSummary merge(const std::vector<BatchSummary>& shards);
   int count(const std::string& status) const;
+  std::map<std::string, int> statusCounts() const;
   std::map<std::string, int> resourcesByKind() const;
   std::map<std::string, int> findingsByRule() const;
 };

@@ -116,3 +116,18 @@ TEST_CASE("Batch refuses a folder it did not write, unless --force, and skips un
   CHECK(again.exitCode == 0);
   CHECK(again.err.find("unchanged") != std::string::npos);
 }
+
+TEST_CASE("batch --check passes on fresh output and prints a diff for a hand-edited file") {
+  pm::test::TempTree work;
+  std::string root = kFixtures + "/template-repo";
+  REQUIRE(batch({root, "--to", "cdk", "-o", work.path("out")}).exitCode == 0);
+  auto fresh = batch({root, "--to", "cdk", "-o", work.path("out"), "--check"});
+  INFO(fresh.err);
+  CHECK(fresh.exitCode == 0);
+  CHECK(fresh.out.find("up-to-date") != std::string::npos);
+  std::string file = "out/cdk/shared-env/v1/package.json";
+  work.write(file, pm::test::readFile(work.path(file)) + "\n");
+  auto stale = batch({root, "--to", "cdk", "-o", work.path("out"), "--check"});
+  CHECK(stale.exitCode == 1);
+  CHECK(stale.out.find("--- " + work.path(file)) != std::string::npos);
+}

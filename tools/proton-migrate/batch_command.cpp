@@ -79,8 +79,10 @@ std::optional<BatchRequest> readRequest(const po::variables_map& values, Command
     request.settings.mode = values["mode"].as<std::string>();
   request.settings.force = values["force"].as<bool>();
   request.settings.incremental = values["incremental"].as<bool>();
-  request.threads = values.count("jobs") ? static_cast<unsigned>(std::max(values["jobs"].as<int>(), 1))
-                                         : defaultThreadCount();
+  request.settings.check = values["check"].as<bool>();
+  request.threads = values.count("jobs")
+                        ? static_cast<unsigned>(std::max(values["jobs"].as<int>(), 1))
+                        : defaultThreadCount();
   if (values.count("report"))
     request.reports = commaList(values["report"].as<std::string>());
   if (values.count("fail-on"))
@@ -119,22 +121,26 @@ bool failsRun(const BatchSummary& summary, const std::string& failOn) {
   });
 }
 
+// Runs every item; with --check, prints how stale folders differ, in item order.
 BatchSummary runBatch(const BatchRequest& request, CommandIo& io) {
   auto start = std::chrono::steady_clock::now();
   std::vector<BatchItem> items = planBatch(request.root, request.targets, request.shard);
   preloadConversionTables();
-  std::vector<BundleOutcome> outcomes(items.size());
+  std::vector<BundleJobResult> results(items.size());
   ProgressDisplay progress(io.err, items.size(), stderrIsTerminal());
   runJobs(
       items.size(), request.threads,
-      [&](std::size_t index) { outcomes[index] = runBundleJob(items[index], request.settings); },
-      [&](std::size_t index) { progress.finished(progressLine(outcomes[index])); });
+      [&](std::size_t index) { results[index] = runBundleJob(items[index], request.settings); },
+      [&](std::size_t index) { progress.finished(progressLine(results[index].outcome)); });
   progress.done();
   BatchSummary summary;
   summary.root = request.root;
   summary.targets = request.targets;
   summary.shard = request.shard.count > 1 ? request.shard.text() : "";
-  summary.outcomes = std::move(outcomes);
+  for (BundleJobResult& result : results) {
+    io.out << result.staleDiff;
+    summary.outcomes.push_back(std::move(result.outcome));
+  }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }
@@ -151,7 +157,8 @@ int batch(const po::variables_map& values, CommandIo& io) {
   for (const std::string& format : request->reports)
     io.out << "report: " << writeBatchReport(summary, format, request->settings.outputRoot) << "\n";
   printBatchTotals(summary, io.out);
-  return failsRun(summary, request->failOn) ? kExitFindings : kExitSuccess;
+  bool stale = summary.count("stale") > 0;
+  return stale || failsRun(summary, request->failOn) ? kExitFindings : kExitSuccess;
 }
 
 } // namespace
@@ -161,7 +168,7 @@ int batch(const po::variables_map& values, CommandIo& io) {
 Command batchCommand() {
   return {"batch",
           "batch ROOT --to T[,T...] -o DIR [-j N] [--shard i/N] [--report md|json|html] "
-          "[--fail-on error|warning|never] [--incremental] [--force]",
+          "[--fail-on error|warning|never] [--incremental] [--force] [--check]",
           "Finds every bundle under ROOT and converts them all, with one summary. Each bundle "
           "and target gets DIR/<target>/<path under ROOT>/; reports go to "
           "DIR/batch-report.<format>.",
@@ -174,7 +181,8 @@ Command batchCommand() {
                 ("jobs,j", po::value<int>()->value_name("N"), "threads (default: all cores)")
                 ("shard", po::value<std::string>()->value_name("i/N"), "this shard of the work (1 <= i <= N)")
                 ("report", po::value<std::string>()->value_name("F"), "md, json or html; several separated by commas")
-                ("fail-on", po::value<std::string>()->value_name("L"), "error (default), warning or never");
+                ("fail-on", po::value<std::string>()->value_name("L"), "error (default), warning or never")
+                ("check", po::bool_switch(), "write nothing: compare each output folder with what this run generates, print a unified diff and exit 1 when one is stale");
             declareOutputFolderOptions(options);
             positional.add("root", 1);
           },

@@ -40,11 +40,8 @@ std::string writeBatchReport(const report::BatchSummary& summary, const std::str
 }
 
 void printBatchTotals(const report::BatchSummary& summary, std::ostream& out) {
-  out << fmt::format("{} bundle conversions: {} converted, {} carried over, {} unchanged, "
-                     "{} failed, {} refused; resources: {}\n",
-                     summary.outcomes.size(), summary.count("converted"),
-                     summary.count("carried-over"), summary.count("unchanged"),
-                     summary.count("failed"), summary.count("refused"),
+  out << fmt::format("{} bundle conversions: {}; resources: {}\n", summary.outcomes.size(),
+                     report::countsText(summary.statusCounts()),
                      report::countsText(summary.resourcesByKind()));
 }
 

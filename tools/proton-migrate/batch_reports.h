@@ -18,7 +18,7 @@ std::string writeBatchReport(const backends::report::BatchSummary& summary,
 std::string batchReportText(const backends::report::BatchSummary& summary,
                             const std::string& format);
 
-// "63 bundle conversions: 50 converted, 13 failed; resources: ..."
+// "63 bundle conversions: converted 50, failed 13; resources: ..."
 void printBatchTotals(const backends::report::BatchSummary& summary, std::ostream& out);
 
 } // namespace pm::driver

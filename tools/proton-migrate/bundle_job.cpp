@@ -6,6 +6,7 @@
 #include "tools/proton-migrate/commands.h"
 #include "tools/proton-migrate/conversion_run.h"
 #include "tools/proton-migrate/mapping_census.h"
+#include "tools/proton-migrate/output_comparison.h"
 #include "tools/proton-migrate/output_directory.h"
 #include "tools/proton-migrate/output_marker.h"
 
@@ -63,11 +64,26 @@ carriedOver(const po::variables_map& values, BundleOutcome& outcome, ir::Diagnos
   return output;
 }
 
-void convertItem(const BatchItem& item, const BatchSettings& settings, BundleOutcome& outcome) {
+// The generated files, with their marker, written to the folder, or with --check compared with it.
+void finish(backends::OutputTree& output, const std::string& marker, const std::string& directory,
+            const BatchSettings& settings, const std::string& status, BundleJobResult& result) {
+  output.write(std::string(kMarkerFile), marker);
+  if (settings.check) {
+    result.staleDiff = staleFilesDiff(output, directory);
+    result.outcome.status = result.staleDiff.empty() ? "up-to-date" : "stale";
+    return;
+  }
+  commitOutputTree(output, directory);
+  result.outcome.status = status;
+}
+
+void convertItem(const BatchItem& item, const BatchSettings& settings, BundleJobResult& result) {
+  BundleOutcome& outcome = result.outcome;
   std::string directory = (std::filesystem::path(settings.outputRoot) / item.outputFolder).string();
   po::variables_map values = convertOptions(item, settings, directory);
   std::string marker = markerText(values);
-  OutputDecision decision = decideOutput(directory, marker, values);
+  OutputDecision decision =
+      settings.check ? OutputDecision::Write : decideOutput(directory, marker, values);
   if (decision != OutputDecision::Write) {
     outcome.status = decision == OutputDecision::UpToDate ? "unchanged" : "refused";
     if (decision == OutputDecision::Refuse)
@@ -81,9 +97,7 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, BundleOut
       outcome.status = "failed";
       return;
     }
-    output->write(std::string(kMarkerFile), marker);
-    commitOutputTree(*output, directory);
-    outcome.status = "carried-over";
+    finish(*output, marker, directory, settings, "carried-over", result);
     return;
   }
   auto backend = backends::makeBackend(item.target);
@@ -105,27 +119,26 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, BundleOut
   }
   if (terraformWritten)
     countPassThroughResources(output, outcome.resourcesByKind);
-  output.write(std::string(kMarkerFile), marker);
-  commitOutputTree(output, directory);
-  outcome.status = "converted";
+  finish(output, marker, directory, settings, "converted", result);
 }
 
 } // namespace
 
-BundleOutcome runBundleJob(const BatchItem& item, const BatchSettings& settings) {
+BundleJobResult runBundleJob(const BatchItem& item, const BatchSettings& settings) {
   auto start = std::chrono::steady_clock::now();
-  BundleOutcome outcome;
+  BundleJobResult result;
+  BundleOutcome& outcome = result.outcome;
   outcome.path = item.relativePath;
   outcome.target = item.target;
   outcome.outputFolder = item.outputFolder;
   try {
-    convertItem(item, settings, outcome);
+    convertItem(item, settings, result);
   } catch (const std::exception& error) {
     outcome.status = "failed";
     outcome.messages.push_back(std::string("error: ") + error.what());
   }
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return outcome;
+  return result;
 }
 
 } // namespace pm::driver

@@ -14,9 +14,15 @@ struct BatchSettings {
   std::string mode = "parametric";
   bool force = false;
   bool incremental = false;
+  bool check = false; // compare with the output folder instead of writing it
+};
+
+struct BundleJobResult {
+  backends::report::BundleOutcome outcome;
+  std::string staleDiff; // --check: how the folder differs from what this run generates
 };
 
 // Never throws: an I/O failure becomes a failed outcome with its message.
-backends::report::BundleOutcome runBundleJob(const BatchItem& item, const BatchSettings& settings);
+BundleJobResult runBundleJob(const BatchItem& item, const BatchSettings& settings);
 
 } // namespace pm::driver

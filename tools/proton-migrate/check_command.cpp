@@ -5,58 +5,14 @@
 
 #include "tools/proton-migrate/conversion_run.h"
 #include "tools/proton-migrate/exit_codes.h"
+#include "tools/proton-migrate/output_comparison.h"
 #include "tools/proton-migrate/output_marker.h"
-#include "tools/proton-migrate/unified_diff.h"
 
-#include <filesystem>
-#include <fstream>
-#include <map>
 #include <ostream>
-#include <set>
-#include <sstream>
 
 namespace pm::driver {
 
 namespace {
-
-namespace fs = std::filesystem;
-
-std::map<std::string, std::string> filesUnder(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  std::error_code error;
-  if (!fs::is_directory(root, error))
-    return files;
-  for (const auto& entry : fs::recursive_directory_iterator(root, error)) {
-    if (!entry.is_regular_file(error))
-      continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    files[fs::relative(entry.path(), root).generic_string()] = text.str();
-  }
-  return files;
-}
-
-// The diff of every file that differs, is missing or is left over, in path order.
-std::string staleness(const std::map<std::string, std::string>& committed,
-                      const std::map<std::string, std::string>& regenerated,
-                      const std::string& directory) {
-  std::set<std::string> paths;
-  for (const auto& [path, text] : committed)
-    paths.insert(path);
-  for (const auto& [path, text] : regenerated)
-    paths.insert(path);
-  std::string diff;
-  for (const std::string& path : paths) {
-    auto before = committed.find(path);
-    auto after = regenerated.find(path);
-    diff += unifiedDiff(before == committed.end() ? "" : before->second,
-                        after == regenerated.end() ? "" : after->second,
-                        before == committed.end() ? "/dev/null" : directory + "/" + path,
-                        after == regenerated.end() ? "/dev/null" : "regenerated/" + path);
-  }
-  return diff;
-}
 
 std::optional<backends::ConversionMode> modeOf(const po::variables_map& values) {
   std::string mode = values.count("mode") ? values["mode"].as<std::string>() : "parametric";
@@ -88,7 +44,7 @@ int check(const po::variables_map& values, CommandIo& io) {
   }
   output.write(std::string(kMarkerFile), markerText(values));
   std::string directory = values["output"].as<std::string>();
-  std::string diff = staleness(filesUnder(directory), output.files(), directory);
+  std::string diff = staleFilesDiff(output, directory);
   if (diff.empty()) {
     io.err << directory << " is up to date\n";
     return kExitSuccess;
