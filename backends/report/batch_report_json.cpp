@@ -25,15 +25,11 @@ void writeCounts(Writer& writer, const char* key, const std::map<std::string, in
 
 void writeOutcome(Writer& writer, const BundleOutcome& outcome) {
   writer.StartObject();
-  for (const auto& [key, value] :
-       {std::pair<const char*, const std::string*>{"path", &outcome.path},
-        {"name", &outcome.name},
-        {"target", &outcome.target},
-        {"status", &outcome.status},
-        {"outputFolder", &outcome.outputFolder}}) {
-    writer.Key(key);
-    writeString(writer, *value);
-  }
+  writeField(writer, "path", outcome.path);
+  writeField(writer, "name", outcome.name);
+  writeField(writer, "target", outcome.target);
+  writeField(writer, "status", outcome.status);
+  writeField(writer, "outputFolder", outcome.outputFolder);
   writeCounts(writer, "resourcesByKind", outcome.resourcesByKind);
   writeCounts(writer, "findingsByRule", outcome.findingsByRule);
   writeCounts(writer, "findingsBySeverity", outcome.findingsBySeverity);

@@ -131,3 +131,24 @@ TEST_CASE("batch --check passes on fresh output and prints a diff for a hand-edi
   CHECK(stale.exitCode == 1);
   CHECK(stale.out.find("--- " + work.path(file)) != std::string::npos);
 }
+
+TEST_CASE("batch carries a CodeBuild bundle over: its files, inputs, buildspecs and a workflow") {
+  pm::test::TempTree work;
+  auto result = batch({kFixtures + "/env-codebuild", "--to", "terraform", "-o", work.path("out"),
+                       "--report", "json"});
+  INFO(result.err);
+  REQUIRE(result.exitCode == 0);
+  std::string part = work.path("out/terraform/env-codebuild/infrastructure/");
+  CHECK(fs::exists(part + "package.json"));
+  std::string inputs = pm::test::readFile(part + "inputs/default/proton-inputs.json");
+  CHECK(inputs.find("\"vpc_cidr\": \"10.2.0.0/16\"") != std::string::npos);
+  std::string buildspec = pm::test::readFile(part + "buildspec-provision.yml");
+  CHECK(buildspec.find("      - \"npm ci\"\n") != std::string::npos);
+  // Proton's API is gone: the call that reported outputs to it is kept, commented out.
+  CHECK(buildspec.find("# Proton has reached end of support: - \"aws proton notify") !=
+        std::string::npos);
+  CHECK(fs::exists(
+      work.path("out/terraform/env-codebuild/.github/workflows/env-codebuild-infrastructure.yml")));
+  CHECK(pm::test::readFile(work.path("out/batch-report.json")).find("\"carried-over\"") !=
+        std::string::npos);
+}
