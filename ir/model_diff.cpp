@@ -51,6 +51,66 @@ ExprPtr propertyNamed(const std::vector<std::pair<std::string, ExprPtr>>& proper
   return nullptr;
 }
 
+// The dotted paths at or below `path` where two values differ: maps compare key by key,
+// anything else (a list, an intrinsic) as a whole.
+void changedPaths(const ExprPtr& a, const ExprPtr& b, const std::string& path,
+                  std::vector<std::string>& changed) {
+  if (a && b && equalExprs(a, b))
+    return;
+  if (!a || !b || a->kind() != ExprKind::Map || b->kind() != ExprKind::Map) {
+    changed.push_back(path);
+    return;
+  }
+  std::set<std::string> keys;
+  for (const MapEntry& entry : a->entries())
+    keys.insert(entry.key);
+  for (const MapEntry& entry : b->entries())
+    keys.insert(entry.key);
+  for (const std::string& key : keys) {
+    const MapEntry* x = a->find(key);
+    const MapEntry* y = b->find(key);
+    changedPaths(x ? x->value : nullptr, y ? y->value : nullptr, path + "." + key, changed);
+  }
+}
+
+std::vector<std::string_view> segments(std::string_view path) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    std::size_t dot = path.find('.', start);
+    parts.push_back(path.substr(start, dot - start));
+    if (dot == std::string_view::npos)
+      return parts;
+    start = dot + 1;
+  }
+}
+
+// Whether a change at `changed` touches the create-only `createOnly`: one lies inside the other
+// ('*' in the create-only path matches any list item). A change to a whole list counts as
+// touching every create-only path inside its items.
+bool touches(const std::string& changed, std::string_view createOnly) {
+  std::vector<std::string_view> a = segments(changed), b = segments(createOnly);
+  for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i)
+    if (a[i] != b[i] && b[i] != "*")
+      return false;
+  return true;
+}
+
+bool replaces(const ResourceType* type, const std::string& name, const ExprPtr& before,
+              const ExprPtr& after) {
+  if (!type)
+    return false;
+  const PropertyInfo* info = type->property(name);
+  if (info && info->createOnly)
+    return true;
+  std::vector<std::string> changed;
+  changedPaths(before, after, name, changed);
+  for (std::string_view createOnly : type->nestedCreateOnlyPaths())
+    for (const std::string& path : changed)
+      if (touches(path, createOnly))
+        return true;
+  return false;
+}
+
 std::vector<PropertyChange> propertyChanges(const Resource& before, const Resource& after) {
   auto old = propertiesOf(before), now = propertiesOf(after);
   std::set<std::string> names;
@@ -64,8 +124,7 @@ std::vector<PropertyChange> propertyChanges(const Resource& before, const Resour
     ExprPtr a = propertyNamed(old, name), b = propertyNamed(now, name);
     if (a && b && equalExprs(a, b))
       continue;
-    const PropertyInfo* info = type ? type->property(name) : nullptr;
-    changes.push_back({name, valueText(a), valueText(b), info && info->createOnly});
+    changes.push_back({name, valueText(a), valueText(b), replaces(type, name, a, b)});
   }
   return changes;
 }
