@@ -131,7 +131,12 @@ BatchSummary runBatch(const BatchRequest& request, CommandIo& io) {
   runJobs(
       items.size(), request.threads,
       [&](std::size_t index) { results[index] = runBundleJob(items[index], request.settings); },
-      [&](std::size_t index) { progress.finished(progressLine(results[index].outcome)); });
+      [&](std::size_t index) {
+        const BundleOutcome& outcome = results[index].outcome;
+        progress.finished(progressLine(outcome), outcome.status == "failed" ||
+                                                     outcome.status == "refused" ||
+                                                     outcome.status == "stale");
+      });
   progress.done();
   BatchSummary summary;
   summary.root = request.root;

@@ -20,12 +20,14 @@ std::string bar(std::size_t done, std::size_t total) {
 ProgressDisplay::ProgressDisplay(std::ostream& out, std::size_t total, bool terminal)
     : out_(out), total_(total), terminal_(terminal) {}
 
-void ProgressDisplay::finished(const std::string& line) {
+void ProgressDisplay::finished(const std::string& line, bool notable) {
   ++done_;
   if (!terminal_) {
     out_ << fmt::format("[{}/{}] {}\n", done_, total_, line) << std::flush;
     return;
   }
+  if (notable)
+    out_ << "\r\033[K" << line << "\n";
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   double rate = elapsed > 0 ? done_ / elapsed : 0;
   double eta = rate > 0 ? (total_ - done_) / rate : 0;

@@ -12,8 +12,9 @@ namespace pm::driver {
 class ProgressDisplay {
 public:
   ProgressDisplay(std::ostream& out, std::size_t total, bool terminal);
-  // One item finished, described by `line` ("converted aws-samples/.../v1 (terraform)").
-  void finished(const std::string& line);
+  // One item finished, described by `line` ("converted aws-samples/.../v1 (terraform)"). On a
+  // terminal only `notable` lines (failures) are printed, above the bar.
+  void finished(const std::string& line, bool notable);
   // Ends the bar's line on a terminal.
   void done();
 
