@@ -10,6 +10,7 @@
 #include "tools/proton-migrate/output_directory.h"
 #include "tools/proton-migrate/output_marker.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -49,19 +50,18 @@ void summariseDiagnostics(const ir::Diagnostics& diagnostics, BundleOutcome& out
   }
 }
 
-// A CodeBuild bundle's files, carried over (codebuild_carryover.h); nothing for other bundles.
-std::optional<backends::OutputTree>
-carriedOver(const po::variables_map& values, BundleOutcome& outcome, ir::Diagnostics& diagnostics) {
-  ir::Diagnostics reading; // convertInto reads the bundle again and reports its problems
-  auto loaded = loadBundle(values["path"].as<std::vector<std::string>>().front(), values, reading);
-  if (!loaded)
-    return std::nullopt;
-  outcome.name = loaded->bundle.name;
-  if (!isCodeBuildBundle(loaded->bundle))
-    return std::nullopt;
-  backends::OutputTree output;
-  carryOverCodeBuild(*loaded, output, diagnostics);
-  return output;
+std::string bundleName(const std::string& path) {
+  ir::Diagnostics ignored; // the conversion reads the bundle again and reports its problems
+  auto bundle = frontend::readBundle(path, ignored);
+  return bundle ? bundle->name : "";
+}
+
+// A CodeBuild bundle is carried over by the conversion, which says so (CBD001).
+bool carriedOver(const ir::Diagnostics& diagnostics) {
+  const auto& all = diagnostics.all();
+  return std::any_of(all.begin(), all.end(), [](const ir::Diagnostic& diagnostic) {
+    return diagnostic.ruleId == kCarryOverRule;
+  });
 }
 
 // The generated files, with their marker, written to the folder, or with --check compared with it.
@@ -90,17 +90,8 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, BundleJob
       outcome.messages.push_back(refusalMessage(directory));
     return;
   }
-  ir::Diagnostics diagnostics;
-  if (auto output = carriedOver(values, outcome, diagnostics)) {
-    summariseDiagnostics(diagnostics, outcome);
-    if (diagnostics.hasErrors()) {
-      outcome.status = "failed";
-      return;
-    }
-    finish(*output, marker, directory, settings, "carried-over", result);
-    return;
-  }
   auto backend = backends::makeBackend(item.target);
+  ir::Diagnostics diagnostics;
   backends::OutputTree output;
   bool terraformWritten = false;
   convertInto(values, *backend,
@@ -119,7 +110,8 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, BundleJob
   }
   if (terraformWritten)
     countPassThroughResources(output, outcome.resourcesByKind);
-  finish(output, marker, directory, settings, "converted", result);
+  finish(output, marker, directory, settings,
+         carriedOver(diagnostics) ? "carried-over" : "converted", result);
 }
 
 } // namespace
@@ -131,6 +123,7 @@ BundleJobResult runBundleJob(const BatchItem& item, const BatchSettings& setting
   outcome.path = item.relativePath;
   outcome.target = item.target;
   outcome.outputFolder = item.outputFolder;
+  outcome.name = bundleName(item.bundlePath);
   try {
     convertItem(item, settings, result);
   } catch (const std::exception& error) {

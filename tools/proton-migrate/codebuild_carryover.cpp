@@ -9,8 +9,6 @@ namespace pm::driver {
 
 namespace {
 
-constexpr const char* kCarryOverRule = "CBD001";
-
 const frontend::ManifestTemplate* codeBuildEntry(const frontend::BundlePart& part) {
   if (!part.manifest)
     return nullptr;
@@ -171,17 +169,8 @@ void writeInputs(const LoadedBundle& loaded, const frontend::BundlePart& part,
   }
 }
 
-} // namespace
-
-bool isCodeBuildBundle(const frontend::Bundle& bundle) {
-  for (const frontend::BundlePart& part : bundle.parts)
-    if (codeBuildEntry(part))
-      return true;
-  return false;
-}
-
-void carryOverCodeBuild(const LoadedBundle& loaded, backends::OutputTree& output,
-                        ir::Diagnostics& diagnostics) {
+void carryOverParts(const LoadedBundle& loaded, backends::OutputTree& output,
+                    ir::Diagnostics& diagnostics) {
   for (const frontend::BundlePart& part : loaded.bundle.parts) {
     const frontend::ManifestTemplate* entry = codeBuildEntry(part);
     if (!entry)
@@ -201,6 +190,33 @@ void carryOverCodeBuild(const LoadedBundle& loaded, backends::OutputTree& output
                                    "buildspec and a GitHub Actions workflow, not converted",
                                    part.directory));
   }
+}
+
+void carryOverCodeBuild(const LoadedBundle& loaded, const std::string& prefix,
+                        backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+  backends::OutputTree carried;
+  carryOverParts(loaded, carried, diagnostics);
+  for (const auto& [relative, content] : carried.files())
+    output.write(prefix + relative, content);
+}
+
+} // namespace
+
+bool isCodeBuildBundle(const frontend::Bundle& bundle) {
+  for (const frontend::BundlePart& part : bundle.parts)
+    if (codeBuildEntry(part))
+      return true;
+  return false;
+}
+
+void carryOverCodeBuildBundles(std::vector<LoadedBundle>& bundles, backends::OutputTree& output,
+                               ir::Diagnostics& diagnostics) {
+  bool several = bundles.size() > 1;
+  for (const LoadedBundle& loaded : bundles)
+    if (isCodeBuildBundle(loaded.bundle))
+      carryOverCodeBuild(loaded, several ? loaded.bundle.name + "/" : "", output, diagnostics);
+  std::erase_if(bundles,
+                [](const LoadedBundle& loaded) { return isCodeBuildBundle(loaded.bundle); });
 }
 
 } // namespace pm::driver

@@ -13,9 +13,13 @@ namespace pm::driver {
 // Whether any part of the bundle is provisioned by CodeBuild.
 bool isCodeBuildBundle(const frontend::Bundle& bundle);
 
-// Writes the carried-over files of every CodeBuild part into `output`. Commands that call the
-// Proton API (which no longer exists) are kept commented out, with a warning.
-void carryOverCodeBuild(const LoadedBundle& loaded, backends::OutputTree& output,
-                        ir::Diagnostics& diagnostics);
+// Carries the CodeBuild bundles of `bundles` over and removes them, so that the rest are
+// converted; each goes under "<bundle name>/" when several bundles were given. Commands that
+// call the Proton API (which no longer exists) are kept commented out. Each part is reported as
+// carried over (CBD001, info).
+void carryOverCodeBuildBundles(std::vector<LoadedBundle>& bundles, backends::OutputTree& output,
+                               ir::Diagnostics& diagnostics);
+
+inline constexpr const char* kCarryOverRule = "CBD001";
 
 } // namespace pm::driver

@@ -3,6 +3,7 @@
 
 #include "backends/backend.h"
 #include "backends/servicecatalog/service_catalog_backend.h"
+#include "tools/proton-migrate/codebuild_carryover.h"
 #include "tools/proton-migrate/conversion_builder.h"
 #include "tools/proton-migrate/conversion_run.h"
 #include "tools/proton-migrate/exit_codes.h"
@@ -236,6 +237,8 @@ void convertInto(const po::variables_map& values, const backends::Backend& backe
   std::vector<std::string> catalogPaths = catalogBundlePaths(paths);
   bool catalog = backend.name() == "servicecatalog";
   auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics);
+  if (bundles)
+    carryOverCodeBuildBundles(*bundles, output, diagnostics);
   if (bundles && catalog)
     convertCatalog(*bundles, mode, catalogOptions(values), stacks, output, diagnostics, observer);
   else if (bundles && convertsTogether(*bundles, backend))
