@@ -152,3 +152,15 @@ TEST_CASE("batch carries a CodeBuild bundle over: its files, inputs, buildspecs 
   CHECK(pm::test::readFile(work.path("out/batch-report.json")).find("\"carried-over\"") !=
         std::string::npos);
 }
+
+TEST_CASE("A bundle's batch output is what convert writes: check with convert's options agrees") {
+  pm::test::TempTree work;
+  std::string bundle = kFixtures + "/template-repo/shared-env/v2";
+  REQUIRE(batch({kFixtures + "/template-repo", "--to", "cdk", "-o", work.path("out")}).exitCode ==
+          0);
+  auto check = pm::test::runProcess(
+      {PM_BINARY, "check", bundle, "--to", "cdk", "-o", work.path("out/cdk/shared-env/v2")},
+      PM_SOURCE_DIR);
+  INFO(check.out);
+  CHECK(check.exitCode == 0);
+}

@@ -20,15 +20,16 @@ namespace {
 
 using backends::report::BundleOutcome;
 
-// The options `convert PATH --to T --mode M` would have, so the marker and the conversion are
-// exactly those of convert.
+// The options `convert PATH --to T -o DIR [--mode rendered]` would have, so the marker and the
+// conversion are exactly those of convert (and `check` with those options agrees).
 po::variables_map convertOptions(const BatchItem& item, const BatchSettings& settings,
                                  const std::string& directory) {
   po::options_description options;
   po::positional_options_description positional;
   convertCommand().declare(options, positional);
-  std::vector<std::string> arguments{item.bundlePath, "--to",     item.target, "--mode",
-                                     settings.mode,   "--output", directory};
+  std::vector<std::string> arguments{item.bundlePath, "--to", item.target, "--output", directory};
+  if (settings.mode != "parametric")
+    arguments.insert(arguments.end(), {"--mode", settings.mode});
   if (settings.force)
     arguments.push_back("--force");
   if (settings.incremental)

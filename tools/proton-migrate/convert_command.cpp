@@ -237,6 +237,7 @@ void convertInto(const po::variables_map& values, const backends::Backend& backe
   std::vector<std::string> catalogPaths = catalogBundlePaths(paths);
   bool catalog = backend.name() == "servicecatalog";
   auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics);
+  bool several = bundles && bundles->size() > 1; // each in its own folder, carried over or not
   if (bundles)
     carryOverCodeBuildBundles(*bundles, output, diagnostics);
   if (bundles && catalog)
@@ -245,8 +246,7 @@ void convertInto(const po::variables_map& values, const backends::Backend& backe
     convertTogether(*bundles, mode, backend, stacks, output, diagnostics, observer);
   else if (bundles)
     for (const LoadedBundle& loaded : *bundles)
-      convertBundle(loaded, mode, backend, bundles->size() > 1, stacks, output, diagnostics,
-                    observer);
+      convertBundle(loaded, mode, backend, several, stacks, output, diagnostics, observer);
   reportUnattachedDumps(stacks.dumps, stacks.attached, diagnostics);
 }
 

@@ -45,7 +45,9 @@ std::string readBytes(const fs::path& path) {
   return text.str();
 }
 
-bool skipped(const fs::path& name) {
+// Folders no conversion reads: version control and installed packages. Hidden files are read
+// (.template-registration.yaml), so they are hashed.
+bool skippedFolder(const fs::path& name) {
   std::string text = name.string();
   return text.empty() || text[0] == '.' || text == "node_modules";
 }
@@ -64,12 +66,9 @@ void hashInput(const std::string& given, std::map<std::string, std::string>& has
   }
   for (auto it = fs::recursive_directory_iterator(root, error);
        it != fs::recursive_directory_iterator(); it.increment(error)) {
-    if (skipped(it->path().filename())) {
-      if (it->is_directory(error))
-        it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(error))
+    if (it->is_directory(error) && skippedFolder(it->path().filename()))
+      it.disable_recursion_pending();
+    else if (it->is_regular_file(error))
       hashes[name + "/" + fs::relative(it->path(), root).generic_string()] =
           contentHash(readBytes(it->path()));
   }
