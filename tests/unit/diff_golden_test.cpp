@@ -28,6 +28,16 @@ TEST_CASE("diff reports a breaking input change, a replacing property change and
   }
 }
 
+TEST_CASE("diff --consumers names the bundles that read a removed environment output") {
+  pm::test::ProcessResult result =
+      pm::test::runProcess({PM_BINARY, "diff", kPair + "/v1", kPair + "/v2", "--format", "md",
+                            "--consumers", "fixtures/template-versions"},
+                           PM_SOURCE_DIR);
+  INFO(result.err);
+  CHECK(result.out == pm::test::readFile(std::string(PM_SOURCE_DIR) +
+                                         "/tests/golden/diff/orders-env-consumers.md"));
+}
+
 TEST_CASE("diff of a version with itself finds nothing and exits 0") {
   pm::test::ProcessResult result = pm::test::runProcess(
       {PM_BINARY, "diff", kPair + "/v1", kPair + "/v1", "--format", "text"}, PM_SOURCE_DIR);

@@ -4,6 +4,7 @@
 #include "backends/report/model_diff_report.h"
 #include "tools/proton-migrate/conversion_builder.h"
 #include "tools/proton-migrate/exit_codes.h"
+#include "tools/proton-migrate/output_readers.h"
 
 #include <ostream>
 
@@ -43,6 +44,16 @@ void checkSpec(const std::string& spec, const std::string& bundlePath, report::D
                                  diagnostic.ruleId + "]");
 }
 
+// --consumers: a removed environment or component output breaks exactly the bundles of the
+// repository that read it.
+void findConsumers(const std::string& root, ir::ModelDiff& diff) {
+  OutputReaders readers(root);
+  for (ir::OutputChange& change : diff.outputs)
+    if (change.change == ir::Change::Removed &&
+        (change.module == "environment" || change.module == "component"))
+      change.consumers = readers.readersOf(change.module, change.name);
+}
+
 bool fails(const report::DiffReport& out, const std::string& failOn) {
   if (failOn == "never")
     return false;
@@ -73,6 +84,8 @@ int diff(const po::variables_map& values, CommandIo& io) {
     return kExitInputError;
   }
   out.diff = ir::diffModels(before->modules, after->modules);
+  if (values.count("consumers"))
+    findConsumers(values["consumers"].as<std::string>(), out.diff);
   if (values.count("spec"))
     checkSpec(values["spec"].as<std::string>(), out.newName, out);
   io.out << (format == "json" ? report::diffReportJson(out)
@@ -87,7 +100,8 @@ int diff(const po::variables_map& values, CommandIo& io) {
 // clang-format off
 Command diffCommand() {
   return {"diff",
-          "diff OLD NEW [--format text|md|json] [--spec F] [--fail-on change|breaking|never]",
+          "diff OLD NEW [--format text|md|json] [--spec F] [--consumers ROOT] "
+          "[--fail-on change|breaking|never]",
           "Shows what changes between two template versions, in resources and inputs: inputs "
           "whose constraints reject values valid before, resources CloudFormation would replace, "
           "outputs removed while something reads them. Exits 1 when the versions differ "
@@ -98,6 +112,7 @@ Command diffCommand() {
                 ("new", po::value<std::string>()->value_name("NEW"), "newer bundle")
                 ("format", po::value<std::string>()->value_name("F"), "text (default), md or json")
                 ("spec", po::value<std::string>()->value_name("F"), "a spec to validate against NEW")
+                ("consumers", po::value<std::string>()->value_name("ROOT"), "the template repository whose bundles may read a removed output")
                 ("fail-on", po::value<std::string>()->value_name("L"), "change (default), breaking or never");
             positional.add("old", 1).add("new", 1);
           },
