@@ -35,7 +35,7 @@ for bundle in $(bundles "$root"); do
   fi
   changed=1
   echo
-  "$binary" diff "$old" "$bundle" --format md --fail-on never |
+  "$binary" diff "$old" "$bundle" --format md --fail-on never --consumers "$root" |
     sed "s#$work/base/#base:#g"
 done
 [ "$changed" = 1 ] || printf '\nNo template bundle changed.\n'
