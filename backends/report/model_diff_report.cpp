@@ -110,6 +110,8 @@ std::string diffReportText(const DiffReport& report) {
     out += outputLine(change) + "\n";
   if (report.specChecked)
     out += specLine(report, "  ") + "\n";
+  for (const std::string& note : report.notes)
+    out += "note: " + note + "\n";
   return out;
 }
 
@@ -145,6 +147,8 @@ std::string diffReportMarkdown(const DiffReport& report) {
   }
   if (report.specChecked)
     out += "\n#### Spec\n\n" + specLine(report, "- ") + "\n";
+  for (const std::string& note : report.notes)
+    out += "\n> " + note + "\n";
   return out;
 }
 
@@ -186,6 +190,7 @@ std::string diffReportJson(const DiffReport& report) {
     writeField(writer, "spec", report.specName);
     writeStrings(writer, "specProblems", report.specProblems);
   }
+  writeStrings(writer, "notes", report.notes);
   writer.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }

@@ -17,6 +17,8 @@ struct DiffReport {
   bool specChecked = false;
   std::string specName;
   std::vector<std::string> specProblems;
+  // What the comparison could not see, one sentence each (Jinja rendered with default values).
+  std::vector<std::string> notes;
 };
 
 std::string diffReportText(const DiffReport& report);

@@ -6,6 +6,9 @@
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/output_readers.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <ostream>
 
 namespace pm::driver {
@@ -26,6 +29,13 @@ std::optional<backends::ConversionModel> readModel(const std::string& path,
   if (diagnostics.hasErrors())
     return std::nullopt;
   return model;
+}
+
+// How many constructs parametric mode rendered with concrete values (MIG008).
+std::size_t renderedConcretely(const ir::Diagnostics& diagnostics) {
+  const auto& all = diagnostics.all();
+  return static_cast<std::size_t>(std::count_if(
+      all.begin(), all.end(), [](const ir::Diagnostic& d) { return d.ruleId == "MIG008"; }));
 }
 
 // --spec validated against the new version's schema.
@@ -83,6 +93,11 @@ int diff(const po::variables_map& values, CommandIo& io) {
     diagnostics.print(io.err);
     return kExitInputError;
   }
+  if (std::size_t concrete = renderedConcretely(diagnostics))
+    out.notes.push_back(fmt::format(
+        "{} Jinja construct(s) over inputs could not stay symbolic (MIG008): what they decide "
+        "is compared at the schema defaults only",
+        concrete));
   out.diff = ir::diffModels(before->modules, after->modules);
   if (values.count("consumers"))
     findConsumers(values["consumers"].as<std::string>(), out.diff);
