@@ -16,7 +16,11 @@ namespace {
 
 constexpr std::size_t kValueText = 60;
 
+// The namespace Proton's templates read the module's inputs from (environment,
+// service_instance, pipeline), or the kind's name (component, template).
 std::string moduleLabel(const Module& module) {
+  if (module.kind == ModuleKind::ServiceInstance)
+    return "service_instance";
   return std::string(moduleKindName(module.kind));
 }
 

@@ -14,7 +14,7 @@ enum class Change { Added, Removed, Modified };
 const char* changeName(Change change); // "added", "removed", "modified"
 
 struct InputChange {
-  std::string module; // the module kind: environment, service-instance, pipeline, component
+  std::string module; // environment, service_instance, pipeline, component or template
   std::string name;
   Change change = Change::Modified;
   std::vector<std::string> details; // "default: 10 -> 20", "became required"
