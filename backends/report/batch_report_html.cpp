@@ -24,8 +24,9 @@ th{background:#eee;cursor:pointer}td.n{text-align:right}
 details{margin:.3em 0}pre{background:#f6f6f6;padding:.5em;white-space:pre-wrap}
 .charts{display:flex;gap:2em;flex-wrap:wrap})";
 
-// Clicking a header sorts the table by that column; numbers compare as numbers. The page marks
-// itself ready at the end, so a headless browser test sees that the script ran through.
+// Clicking a header sorts the table by that column; numbers compare as numbers; "#sort=N" in the
+// address sorts by column N on opening. The page marks itself ready at the end, so a headless
+// browser test sees that the script ran through.
 constexpr const char* kSortScript = R"(document.querySelectorAll('th').forEach(function (th) {
   th.addEventListener('click', function () {
     var table = th.closest('table'), body = table.tBodies[0];
@@ -43,6 +44,9 @@ constexpr const char* kSortScript = R"(document.querySelectorAll('th').forEach(f
     rows.forEach(function (row) { body.appendChild(row); });
   });
 });
+// A link may name a column to sort by: batch-report.html#sort=4
+var sortColumn = /^#sort=(\d+)$/.exec(location.hash);
+if (sortColumn) document.querySelectorAll('th')[Number(sortColumn[1])].click();
 document.body.dataset.ready = 'true';)";
 
 std::string escape(const std::string& text) {

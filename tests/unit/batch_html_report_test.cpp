@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <regex>
 
 namespace {
 
@@ -44,4 +45,18 @@ TEST_CASE("The HTML batch report renders in headless Chromium with no console er
   CHECK(dom.out.find("env-vpc-cfn") != std::string::npos);
   CHECK(dom.err.find("Uncaught") == std::string::npos);
   CHECK(dom.err.find(":ERROR:CONSOLE") == std::string::npos);
+
+  // Sorted by the resources column (#sort=4), the first row is one without resources.
+  auto sorted = pm::test::runProcess({browser, "--headless", "--no-sandbox", "--disable-gpu",
+                                      "--user-data-dir=" + work.path("profile"), "--dump-dom",
+                                      "file://" + page + "#sort=4"},
+                                     work.path(), 120);
+  REQUIRE(sorted.exitCode == 0);
+  std::size_t body = sorted.out.find("<tbody>");
+  REQUIRE(body != std::string::npos);
+  std::string firstRow = sorted.out.substr(body, sorted.out.find("</tr>", body) - body);
+  // The status cell, then the resources cell.
+  static const std::regex kNoResources(R"re(<td class="([a-z-]+)">\1</td><td class="n">0</td>)re");
+  CHECK(std::regex_search(firstRow, kNoResources));
+  CHECK(sorted.out.find("data-order=\"asc\"") != std::string::npos);
 }
