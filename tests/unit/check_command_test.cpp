@@ -80,3 +80,18 @@ TEST_CASE("convert refuses to replace a folder it did not write, unless --force"
   CHECK(again.exitCode == 0);
   CHECK(again.err.find("up to date") != std::string::npos);
 }
+
+TEST_CASE("check ignores what tools leave beside generated code, not what is generated") {
+  pm::test::TempTree work;
+  std::string bundle = std::string(PM_SOURCE_DIR) + "/fixtures/env-vpc-cfn";
+  std::string out = work.path("app");
+  REQUIRE(proton({"convert", bundle, "--to", "cdk", "-o", out}).exitCode == 0);
+  work.write("app/node_modules/aws-cdk-lib/package.json", "{}\n");
+  work.write("app/cdk.out/manifest.json", "{}\n");
+  work.write("app/package-lock.json", "{}\n");
+  CHECK(proton({"check", bundle, "--to", "cdk", "-o", out}).exitCode == 0);
+  work.write("app/notes.md", "mine\n");
+  auto stale = proton({"check", bundle, "--to", "cdk", "-o", out});
+  CHECK(stale.exitCode == 1);
+  CHECK(stale.out.find("--- " + out + "/notes.md\n+++ /dev/null\n") == 0);
+}
