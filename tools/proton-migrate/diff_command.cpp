@@ -23,7 +23,7 @@ std::optional<backends::ConversionModel> readModel(const std::string& path,
   auto bundle = frontend::readBundle(path, diagnostics);
   if (!bundle)
     return std::nullopt;
-  tf::NativeSources terraform; // a Terraform part has no resources in the model; its inputs do
+  tf::NativeSources terraform; // a Terraform part's files, set aside: its inputs still compare
   auto model = buildConversionModel(*bundle, TemplateInputs{}, backends::ConversionMode::Parametric,
                                     diagnostics, &terraform);
   if (diagnostics.hasErrors())
