@@ -124,6 +124,8 @@ const ResourceType::Details& ResourceType::details() const {
         nested = &details_.nestedTypes.back();
       } else if (fields[0] == "P") {
         (nested ? nested->properties : details_.properties).push_back(parseProperty(fields));
+      } else if (fields[0] == "C" && fields.size() > 1) {
+        details_.nestedCreateOnlyPaths.push_back(fields[1]);
       }
     });
   });
@@ -147,6 +149,10 @@ const PropertyType* ResourceType::nestedType(std::string_view typeName) const {
 
 const std::vector<std::string_view>& ResourceType::attributes() const {
   return details().attributes;
+}
+
+const std::vector<std::string_view>& ResourceType::nestedCreateOnlyPaths() const {
+  return details().nestedCreateOnlyPaths;
 }
 
 bool ResourceType::hasAttribute(std::string_view attribute) const {

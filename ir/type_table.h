@@ -55,12 +55,16 @@ public:
   // Fn::GetAtt attribute names as the table lists them; "X.*" stands for any X.<suffix>.
   const std::vector<std::string_view>& attributes() const;
   bool hasAttribute(std::string_view attribute) const;
+  // Create-only properties inside nested objects, as dotted paths ("VpcConfig.SubnetIds";
+  // '*' stands for any list item). Top-level ones are PropertyInfo::createOnly.
+  const std::vector<std::string_view>& nestedCreateOnlyPaths() const;
 
 private:
   struct Details {
     std::vector<PropertyInfo> properties;
     std::vector<PropertyType> nestedTypes;
     std::vector<std::string_view> attributes;
+    std::vector<std::string_view> nestedCreateOnlyPaths;
   };
   const Details& details() const;
 

@@ -142,4 +142,14 @@ bool coversResource(const CuratedMapping& mapping, const ir::ExprPtr& properties
   return coversMap(mapping.arguments, ir::Expr::map(std::move(own), properties->location()));
 }
 
+const CuratedMapping* curatedMappingFor(const ir::Resource& resource, const MappingTables& tables) {
+  const CuratedMapping* curated = tables.curated(resource.type);
+  if (!curated)
+    return nullptr;
+  for (const std::string& property : curated->required)
+    if (!resource.properties || !resource.properties->find(property))
+      return nullptr;
+  return coversResource(*curated, resource.properties) ? curated : nullptr;
+}
+
 } // namespace pm::tf

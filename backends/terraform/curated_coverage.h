@@ -5,6 +5,7 @@
 
 #include "backends/terraform/resource_mapping.h"
 #include "ir/expr.h"
+#include "ir/resource.h"
 
 #include <string>
 #include <utility>
@@ -24,5 +25,9 @@ ir::ExprPtr companionValue(const CompanionMapping& companion, const ir::ExprPtr&
 // Every property is an argument of the mapping or of one of its companions, block arguments
 // are literal maps whose keys are mapped, keyed attributes name known arguments.
 bool coversResource(const CuratedMapping& mapping, const ir::ExprPtr& properties);
+
+// The curated mapping a resource converts with: its type's, when the resource sets every
+// property Terraform requires and the mapping covers all it sets; nullptr otherwise (awscc).
+const CuratedMapping* curatedMappingFor(const ir::Resource& resource, const MappingTables& tables);
 
 } // namespace pm::tf

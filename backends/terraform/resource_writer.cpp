@@ -366,13 +366,7 @@ void planResources(ModuleScope& scope, const MappingTables& tables) {
     const CuratedMapping* curated = tables.curated(resource.type);
     bool propertiesAreMap =
         !resource.properties || resource.properties->kind() == ir::ExprKind::Map;
-    auto hasRequired = [&] {
-      for (const std::string& property : curated->required)
-        if (!resource.properties || !resource.properties->find(property))
-          return false;
-      return true;
-    };
-    if (curated && hasRequired() && coversResource(*curated, resource.properties)) {
+    if (curatedMappingFor(resource, tables)) {
       target.curated = curated;
       target.terraformType = curated->terraformType;
       target.refAttribute = curated->refAttribute;

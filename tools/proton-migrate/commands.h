@@ -13,6 +13,8 @@ Command batchCommand();
 Command lintCommand();
 Command diffCommand();
 Command checkCommand();
+// Merging the JSON reports of batch shards.
+Command reportCommand();
 // Inverse rendering: deployed template -> spec.
 Command recoverSpecCommand();
 

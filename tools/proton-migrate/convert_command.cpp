@@ -3,9 +3,12 @@
 
 #include "backends/backend.h"
 #include "backends/servicecatalog/service_catalog_backend.h"
+#include "tools/proton-migrate/codebuild_carryover.h"
 #include "tools/proton-migrate/conversion_builder.h"
+#include "tools/proton-migrate/conversion_run.h"
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/output_directory.h"
+#include "tools/proton-migrate/output_marker.h"
 #include "tools/proton-migrate/stack_dumps.h"
 #include "tools/proton-migrate/system_model.h"
 #include "tools/proton-migrate/template_inputs.h"
@@ -62,7 +65,10 @@ struct StackDumps {
 // Emits `model` into `output`, under `prefix`.
 void emitModel(backends::ConversionModel& model, const tf::NativeSources& terraformSources,
                const backends::Backend& backend, const std::string& prefix,
-               backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+               backends::OutputTree& output, ir::Diagnostics& diagnostics,
+               const ModelObserver& observer) {
+  if (observer)
+    observer(model, !terraformSources.empty());
   backends::OutputTree converted;
   if (terraformSources.empty())
     backend.emit(model, converted, diagnostics);
@@ -94,11 +100,12 @@ std::optional<BuiltModel> buildModel(const LoadedBundle& loaded, backends::Conve
 // Converts one bundle into `output`, under "<bundle>/" when `ownFolder`.
 void convertBundle(const LoadedBundle& loaded, backends::ConversionMode mode,
                    const backends::Backend& backend, bool ownFolder, StackDumps& stacks,
-                   backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+                   backends::OutputTree& output, ir::Diagnostics& diagnostics,
+                   const ModelObserver& observer) {
   auto built = buildModel(loaded, mode, stacks, diagnostics);
   if (built)
     emitModel(built->model, built->terraform, backend, ownFolder ? loaded.bundle.name + "/" : "",
-              output, diagnostics);
+              output, diagnostics, observer);
 }
 
 bool isTerraformBundle(const frontend::Bundle& bundle) {
@@ -120,7 +127,8 @@ bool convertsTogether(const std::vector<LoadedBundle>& bundles, const backends::
 
 void convertTogether(const std::vector<LoadedBundle>& bundles, backends::ConversionMode mode,
                      const backends::Backend& backend, StackDumps& stacks,
-                     backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+                     backends::OutputTree& output, ir::Diagnostics& diagnostics,
+                     const ModelObserver& observer) {
   std::vector<const LoadedBundle*> given;
   for (const LoadedBundle& loaded : bundles)
     given.push_back(&loaded);
@@ -131,7 +139,7 @@ void convertTogether(const std::vector<LoadedBundle>& bundles, backends::Convers
   for (const LoadedBundle& loaded : bundles)
     attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
                      diagnostics);
-  emitModel(*model, terraformSources, backend, "", output, diagnostics);
+  emitModel(*model, terraformSources, backend, "", output, diagnostics, observer);
 }
 
 // The bundles `paths` name for a Service Catalog portfolio: a folder holding bundles (a
@@ -152,7 +160,8 @@ std::vector<std::string> catalogBundlePaths(const std::vector<std::string>& path
 // become one product with an artifact per version.
 void convertCatalog(const std::vector<LoadedBundle>& loaded, backends::ConversionMode mode,
                     const backends::sc::ServiceCatalogOptions& options, StackDumps& stacks,
-                    backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+                    backends::OutputTree& output, ir::Diagnostics& diagnostics,
+                    const ModelObserver& observer) {
   std::deque<BuiltModel> converted; // stable addresses for the catalog's pointers
   std::vector<backends::sc::CatalogBundle> bundles;
   for (const LoadedBundle& bundle : loaded) {
@@ -162,6 +171,8 @@ void convertCatalog(const std::vector<LoadedBundle>& loaded, backends::Conversio
     if (built->terraform.empty())
       built->model = backends::withCatalogLoopsExpanded(built->model, diagnostics);
     BuiltModel& added = converted.emplace_back(std::move(*built));
+    if (observer)
+      observer(added.model, !added.terraform.empty());
     bundles.push_back({&added.model, added.terraform.empty() ? nullptr : &added.terraform});
   }
   if (!diagnostics.hasErrors() && !bundles.empty())
@@ -194,31 +205,50 @@ int convert(const po::variables_map& values, CommandIo& io) {
     io.err << "proton-migrate convert: --to takes " << targetList() << ", not '" << target << "'\n";
     return kExitUsage;
   }
+  std::string directory = values["output"].as<std::string>();
+  std::string marker = markerText(values);
+  if (OutputDecision decision = decideOutput(directory, marker, values);
+      decision != OutputDecision::Write) {
+    bool upToDate = decision == OutputDecision::UpToDate;
+    io.err << "proton-migrate convert: "
+           << (upToDate ? directory + " is up to date" : refusalMessage(directory)) << "\n";
+    return upToDate ? kExitSuccess : kExitUsage;
+  }
   ir::Diagnostics diagnostics;
-  StackDumps stacks;
-  if (values.count("stack-dump"))
-    stacks.dumps = readStackDumps(values["stack-dump"].as<std::vector<std::string>>(), diagnostics);
   backends::OutputTree output;
-  auto paths = values["path"].as<std::vector<std::string>>();
-  std::vector<std::string> catalogPaths = catalogBundlePaths(paths);
-  bool catalog = backend->name() == "servicecatalog";
-  auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics);
-  if (bundles && catalog)
-    convertCatalog(*bundles, *mode, catalogOptions(values), stacks, output, diagnostics);
-  else if (bundles && convertsTogether(*bundles, *backend))
-    convertTogether(*bundles, *mode, *backend, stacks, output, diagnostics);
-  else if (bundles)
-    for (const LoadedBundle& loaded : *bundles)
-      convertBundle(loaded, *mode, *backend, bundles->size() > 1, stacks, output, diagnostics);
-  reportUnattachedDumps(stacks.dumps, stacks.attached, diagnostics);
+  convertInto(values, *backend, *mode, output, diagnostics);
   diagnostics.print(io.err);
   if (diagnostics.hasErrors())
     return kExitInputError; // nothing is written when any bundle failed
-  commitOutputTree(output, values["output"].as<std::string>());
+  output.write(std::string(kMarkerFile), marker);
+  commitOutputTree(output, directory);
   return kExitSuccess;
 }
 
 } // namespace
+
+void convertInto(const po::variables_map& values, const backends::Backend& backend,
+                 backends::ConversionMode mode, backends::OutputTree& output,
+                 ir::Diagnostics& diagnostics, const ModelObserver& observer) {
+  StackDumps stacks;
+  if (values.count("stack-dump"))
+    stacks.dumps = readStackDumps(values["stack-dump"].as<std::vector<std::string>>(), diagnostics);
+  auto paths = values["path"].as<std::vector<std::string>>();
+  std::vector<std::string> catalogPaths = catalogBundlePaths(paths);
+  bool catalog = backend.name() == "servicecatalog";
+  auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics);
+  bool several = bundles && bundles->size() > 1; // each in its own folder, carried over or not
+  if (bundles)
+    carryOverCodeBuildBundles(*bundles, output, diagnostics);
+  if (bundles && catalog)
+    convertCatalog(*bundles, mode, catalogOptions(values), stacks, output, diagnostics, observer);
+  else if (bundles && convertsTogether(*bundles, backend))
+    convertTogether(*bundles, mode, backend, stacks, output, diagnostics, observer);
+  else if (bundles)
+    for (const LoadedBundle& loaded : *bundles)
+      convertBundle(loaded, mode, backend, several, stacks, output, diagnostics, observer);
+  reportUnattachedDumps(stacks.dumps, stacks.attached, diagnostics);
+}
 
 Command convertCommand() {
   return {
@@ -243,6 +273,7 @@ Command convertCommand() {
                  "JSON (repeatable; one merged file or separate files)");
         // clang-format on
         declareTemplateInputOptions(options);
+        declareOutputFolderOptions(options);
         positional.add("path", -1);
       },
       convert};

@@ -18,8 +18,8 @@ namespace pm::driver {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      renderCommand(), inspectCommand(), convertCommand(), migrateCommand(),    batchCommand(),
-      lintCommand(),   diffCommand(),    checkCommand(),   recoverSpecCommand()};
+      renderCommand(), inspectCommand(), convertCommand(), migrateCommand(),     batchCommand(),
+      lintCommand(),   diffCommand(),    checkCommand(),   recoverSpecCommand(), reportCommand()};
   return table;
 }
 

@@ -27,21 +27,6 @@ Command pending(std::string name, std::string synopsis, std::string summary,
 
 } // namespace
 
-Command batchCommand() {
-  return pending("batch", "batch ROOT --to T[,T...] -o DIR [-j N] [--shard i/N] [--report md|json|html]",
-                 "Finds every bundle under ROOT and converts them all, with one summary.",
-                 [](po::options_description& options, po::positional_options_description& positional) {
-                   options.add_options()
-                       ("root", po::value<std::string>()->value_name("ROOT"), "template repository")
-                       ("jobs,j", po::value<int>()->value_name("N"), "threads (default: all cores)")
-                       ("shard", po::value<std::string>()->value_name("i/N"), "this shard of the work")
-                       ("report", po::value<std::string>()->value_name("F"), "md, json or html")
-                       ("fail-on", po::value<std::string>()->value_name("L"), "error, warning or never");
-                   declareTargetOptions(options);
-                   positional.add("root", 1);
-                 });
-}
-
 Command lintCommand() {
   return pending("lint", "lint PATH... [--format text|json|sarif|markdown] [--fail-on error|warning|never] [-o FILE]",
                  "Runs the lint passes only.",
@@ -51,29 +36,6 @@ Command lintCommand() {
                        ("format", po::value<std::string>()->value_name("F"), "text, json, sarif or markdown")
                        ("fail-on", po::value<std::string>()->value_name("L"), "error, warning or never")
                        ("output,o", po::value<std::string>()->value_name("FILE"), "report file");
-                   positional.add("path", -1);
-                 });
-}
-
-Command diffCommand() {
-  return pending("diff", "diff OLD NEW [--format text|md|json]",
-                 "Shows what changes between two template versions, in resources and inputs.",
-                 [](po::options_description& options, po::positional_options_description& positional) {
-                   options.add_options()
-                       ("old", po::value<std::string>()->value_name("OLD"), "older bundle")
-                       ("new", po::value<std::string>()->value_name("NEW"), "newer bundle")
-                       ("format", po::value<std::string>()->value_name("F"), "text, md or json");
-                   positional.add("old", 1).add("new", 1);
-                 });
-}
-
-Command checkCommand() {
-  return pending("check", "check PATH... --to T -o DIR",
-                 "Is the committed generated code up to date? Prints a unified diff and exits 1 if not.",
-                 [](po::options_description& options, po::positional_options_description& positional) {
-                   options.add_options()
-                       ("path", po::value<std::vector<std::string>>()->value_name("PATH"), "bundles");
-                   declareTargetOptions(options);
                    positional.add("path", -1);
                  });
 }

@@ -40,6 +40,8 @@ HEADER = """\
 #   T  <type name>  <Ref returns>  <primary identifier, ','-joined>  <kind: resource|transform>
 #   A  <attribute> ...        Fn::GetAtt attributes of the current type; "X.*" = any X.<suffix>
 #   P  <name>  <type>  <flags> a property of the current type or nested type
+#   C  <A.B>                  a create-only property of the current type inside a nested
+#                             object, by its dotted path ('*' = any list item)
 #   N  <nested type name>     starts a nested property type; P lines follow
 # Property types: string integer number boolean json list<T> map<T> or a nested type name.
 # Flags: r = required, c = create-only (changing it replaces the resource), o = read-only,
@@ -165,6 +167,12 @@ class TypeWriter:
         if attributes:
             self.lines.append("A\t" + "\t".join(attributes))
         self.property_lines(self.schema, top_level=True)
+        # Create-only properties inside nested objects (the 'c' flag is for top-level ones):
+        # their dotted paths, '*' standing for any list item.
+        for pointer in self.schema.get("createOnlyProperties", []):
+            path = pointer_name(pointer)
+            if "." in path:
+                self.lines.append(f"C\t{path}")
         index = 0
         while index < len(self.nested):  # nested types may use further nested types
             name = self.nested[index]

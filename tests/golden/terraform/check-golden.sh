@@ -19,4 +19,4 @@ if [ "$update" = "--update" ]; then
   cp -r "$work/out" "$here/$name"
   exit 0
 fi
-diff -ru "$here/$name" "$work/out"
+diff -ru -x .proton-migrate.json "$here/$name" "$work/out"

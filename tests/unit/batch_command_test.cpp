@@ -1,0 +1,166 @@
+// `proton-migrate batch` over the fixtures: determinism across thread counts and runs, shards
+// that merge into the whole, --fail-on, and the output folder markers.
+#include "tests/unit/process_runner.h"
+#include "tests/unit/temp_tree.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <map>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kFixtures = std::string(PM_SOURCE_DIR) + "/fixtures";
+
+pm::test::ProcessResult batch(const std::vector<std::string>& arguments) {
+  std::vector<std::string> argv{PM_BINARY, "batch"};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  return pm::test::runProcess(argv, PM_SOURCE_DIR, 600);
+}
+
+// Every generated file under `root`, by relative path; the reports (which hold timings) aside.
+std::map<std::string, std::string> generatedFiles(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    std::string relative = fs::relative(entry.path(), root).generic_string();
+    if (entry.is_regular_file() && !relative.starts_with("batch-report."))
+      files[relative] = pm::test::readFile(entry.path());
+  }
+  return files;
+}
+
+std::size_t occurrences(const std::string& text, const std::string& word) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1))
+    ++count;
+  return count;
+}
+
+} // namespace
+
+TEST_CASE("Batch output is byte-identical with one thread, two threads and across runs") {
+  pm::test::TempTree work;
+  std::vector<std::string> common{kFixtures, "--to", "terraform,cdk,servicecatalog", "--fail-on",
+                                  "never"};
+  auto run = [&](const std::string& out, const std::string& jobs) {
+    std::vector<std::string> arguments = common;
+    arguments.insert(arguments.end(), {"-o", work.path(out), "-j", jobs});
+    pm::test::ProcessResult result = batch(arguments);
+    INFO(result.err);
+    REQUIRE(result.exitCode == 0);
+  };
+  run("one", "1");
+  run("two", "2");
+  run("again", "2");
+  auto one = generatedFiles(work.path("one"));
+  CHECK(one.size() > 50);
+  CHECK(one == generatedFiles(work.path("two")));
+  CHECK(one == generatedFiles(work.path("again")));
+}
+
+TEST_CASE("Batch shards cover every bundle once and their JSON reports merge into the whole") {
+  pm::test::TempTree work;
+  auto whole = batch({kFixtures, "--to", "terraform", "-o", work.path("all"), "--report", "json",
+                      "--fail-on", "never"});
+  REQUIRE(whole.exitCode == 0);
+  for (const char* shard : {"1/2", "2/2"})
+    REQUIRE(batch({kFixtures, "--to", "terraform", "-o", work.path(std::string("s") + shard[0]),
+                   "--shard", shard, "--report", "json", "--fail-on", "never"})
+                .exitCode == 0);
+  std::string merged = work.path("merged.json");
+  auto merge =
+      pm::test::runProcess({PM_BINARY, "report", "merge", work.path("s1/batch-report.json"),
+                            work.path("s2/batch-report.json"), "-o", merged},
+                           PM_SOURCE_DIR);
+  INFO(merge.err);
+  REQUIRE(merge.exitCode == 0);
+  std::string all = pm::test::readFile(work.path("all/batch-report.json"));
+  std::string joined = pm::test::readFile(merged);
+  CHECK(occurrences(joined, "\"path\":") == occurrences(all, "\"path\":"));
+  CHECK(occurrences(all, "\"path\":") > 10);
+  // The same bundles in the same order: the paths appear in the same sequence.
+  auto paths = [](const std::string& text) {
+    std::string sequence;
+    for (std::size_t at = text.find("\"path\": "); at != std::string::npos;
+         at = text.find("\"path\": ", at + 1))
+      sequence += text.substr(at, text.find('\n', at) - at);
+    return sequence;
+  };
+  CHECK(paths(joined) == paths(all));
+}
+
+TEST_CASE("Batch exits 1 under --fail-on error when a bundle fails, 0 under never") {
+  pm::test::TempTree work;
+  // The Terraform-written environment does not convert to CDK: that bundle fails.
+  std::string root = kFixtures + "/env-terraform";
+  CHECK(batch({root, "--to", "cdk", "-o", work.path("a")}).exitCode == 1);
+  CHECK(batch({root, "--to", "cdk", "-o", work.path("b"), "--fail-on", "never"}).exitCode == 0);
+  CHECK(batch({root, "--to", "terraform", "-o", work.path("c")}).exitCode == 0);
+}
+
+TEST_CASE("Batch refuses a folder it did not write, unless --force, and skips unchanged bundles") {
+  pm::test::TempTree work;
+  std::string root = kFixtures + "/env-vpc-cfn";
+  work.write("out/terraform/env-vpc-cfn/notes.txt", "mine\n");
+  auto refused = batch({root, "--to", "terraform", "-o", work.path("out"), "--report", "md"});
+  CHECK(refused.exitCode == 1);
+  CHECK(pm::test::readFile(work.path("out/batch-report.md")).find("| refused |") !=
+        std::string::npos);
+  CHECK(fs::exists(work.path("out/terraform/env-vpc-cfn/notes.txt")));
+  REQUIRE(batch({root, "--to", "terraform", "-o", work.path("out"), "--force"}).exitCode == 0);
+  CHECK_FALSE(fs::exists(work.path("out/terraform/env-vpc-cfn/notes.txt")));
+  CHECK(fs::exists(work.path("out/terraform/env-vpc-cfn/.proton-migrate.json")));
+  auto again = batch({root, "--to", "terraform", "-o", work.path("out"), "--incremental"});
+  CHECK(again.exitCode == 0);
+  CHECK(again.err.find("unchanged") != std::string::npos);
+}
+
+TEST_CASE("batch --check passes on fresh output and prints a diff for a hand-edited file") {
+  pm::test::TempTree work;
+  std::string root = kFixtures + "/template-repo";
+  REQUIRE(batch({root, "--to", "cdk", "-o", work.path("out")}).exitCode == 0);
+  auto fresh = batch({root, "--to", "cdk", "-o", work.path("out"), "--check"});
+  INFO(fresh.err);
+  CHECK(fresh.exitCode == 0);
+  CHECK(fresh.out.find("up-to-date") != std::string::npos);
+  std::string file = "out/cdk/shared-env/v1/package.json";
+  work.write(file, pm::test::readFile(work.path(file)) + "\n");
+  auto stale = batch({root, "--to", "cdk", "-o", work.path("out"), "--check"});
+  CHECK(stale.exitCode == 1);
+  CHECK(stale.out.find("--- " + work.path(file)) != std::string::npos);
+}
+
+TEST_CASE("batch carries a CodeBuild bundle over: its files, inputs, buildspecs and a workflow") {
+  pm::test::TempTree work;
+  auto result = batch({kFixtures + "/env-codebuild", "--to", "terraform", "-o", work.path("out"),
+                       "--report", "json"});
+  INFO(result.err);
+  REQUIRE(result.exitCode == 0);
+  std::string part = work.path("out/terraform/env-codebuild/infrastructure/");
+  CHECK(fs::exists(part + "package.json"));
+  std::string inputs = pm::test::readFile(part + "inputs/default/proton-inputs.json");
+  CHECK(inputs.find("\"vpc_cidr\": \"10.2.0.0/16\"") != std::string::npos);
+  std::string buildspec = pm::test::readFile(part + "buildspec-provision.yml");
+  CHECK(buildspec.find("      - \"npm ci\"\n") != std::string::npos);
+  // Proton's API is gone: the call that reported outputs to it is kept, commented out.
+  CHECK(buildspec.find("# Proton has reached end of support: - \"aws proton notify") !=
+        std::string::npos);
+  CHECK(fs::exists(
+      work.path("out/terraform/env-codebuild/.github/workflows/env-codebuild-infrastructure.yml")));
+  CHECK(pm::test::readFile(work.path("out/batch-report.json")).find("\"carried-over\"") !=
+        std::string::npos);
+}
+
+TEST_CASE("A bundle's batch output is what convert writes: check with convert's options agrees") {
+  pm::test::TempTree work;
+  std::string bundle = kFixtures + "/template-repo/shared-env/v2";
+  REQUIRE(batch({kFixtures + "/template-repo", "--to", "cdk", "-o", work.path("out")}).exitCode ==
+          0);
+  auto check = pm::test::runProcess(
+      {PM_BINARY, "check", bundle, "--to", "cdk", "-o", work.path("out/cdk/shared-env/v2")},
+      PM_SOURCE_DIR);
+  INFO(check.out);
+  CHECK(check.exitCode == 0);
+}

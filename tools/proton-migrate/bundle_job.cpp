@@ -1,0 +1,138 @@
+// Converting one bundle of a batch run.
+#include "tools/proton-migrate/bundle_job.h"
+
+#include "frontend/bundle/bundle.h"
+#include "tools/proton-migrate/codebuild_carryover.h"
+#include "tools/proton-migrate/commands.h"
+#include "tools/proton-migrate/conversion_run.h"
+#include "tools/proton-migrate/mapping_census.h"
+#include "tools/proton-migrate/output_comparison.h"
+#include "tools/proton-migrate/output_directory.h"
+#include "tools/proton-migrate/output_marker.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+namespace pm::driver {
+
+namespace {
+
+using backends::report::BundleOutcome;
+
+// The options `convert PATH --to T -o DIR [--mode rendered]` would have, so the marker and the
+// conversion are exactly those of convert (and `check` with those options agrees).
+po::variables_map convertOptions(const BatchItem& item, const BatchSettings& settings,
+                                 const std::string& directory) {
+  po::options_description options;
+  po::positional_options_description positional;
+  convertCommand().declare(options, positional);
+  std::vector<std::string> arguments{item.bundlePath, "--to", item.target, "--output", directory};
+  if (settings.mode != "parametric")
+    arguments.insert(arguments.end(), {"--mode", settings.mode});
+  if (settings.force)
+    arguments.push_back("--force");
+  if (settings.incremental)
+    arguments.push_back("--incremental");
+  po::variables_map values;
+  po::store(po::command_line_parser(arguments).options(options).positional(positional).run(),
+            values);
+  po::notify(values);
+  return values;
+}
+
+void summariseDiagnostics(const ir::Diagnostics& diagnostics, BundleOutcome& outcome) {
+  for (const ir::Diagnostic& diagnostic : diagnostics.all()) {
+    ++outcome.findingsByRule[diagnostic.ruleId];
+    ++outcome.findingsBySeverity[ir::severityName(diagnostic.severity)];
+    std::string where = diagnostic.location.file.empty() ? "" : diagnostic.location.str() + ": ";
+    outcome.messages.push_back(where + ir::severityName(diagnostic.severity) + ": " +
+                               diagnostic.message + " [" + diagnostic.ruleId + "]");
+  }
+}
+
+std::string bundleName(const std::string& path) {
+  ir::Diagnostics ignored; // the conversion reads the bundle again and reports its problems
+  auto bundle = frontend::readBundle(path, ignored);
+  return bundle ? bundle->name : "";
+}
+
+// A CodeBuild bundle is carried over by the conversion, which says so (CBD001).
+bool carriedOver(const ir::Diagnostics& diagnostics) {
+  const auto& all = diagnostics.all();
+  return std::any_of(all.begin(), all.end(), [](const ir::Diagnostic& diagnostic) {
+    return diagnostic.ruleId == kCarryOverRule;
+  });
+}
+
+// The generated files, with their marker, written to the folder, or with --check compared with it.
+void finish(backends::OutputTree& output, const std::string& marker, const std::string& directory,
+            const BatchSettings& settings, const std::string& status, BundleJobResult& result) {
+  output.write(std::string(kMarkerFile), marker);
+  if (settings.check) {
+    result.staleDiff = staleFilesDiff(output, directory);
+    result.outcome.status = result.staleDiff.empty() ? "up-to-date" : "stale";
+    return;
+  }
+  commitOutputTree(output, directory);
+  result.outcome.status = status;
+}
+
+void convertItem(const BatchItem& item, const BatchSettings& settings, BundleJobResult& result) {
+  BundleOutcome& outcome = result.outcome;
+  std::string directory = (std::filesystem::path(settings.outputRoot) / item.outputFolder).string();
+  po::variables_map values = convertOptions(item, settings, directory);
+  std::string marker = markerText(values);
+  OutputDecision decision =
+      settings.check ? OutputDecision::Write : decideOutput(directory, marker, values);
+  if (decision != OutputDecision::Write) {
+    outcome.status = decision == OutputDecision::UpToDate ? "unchanged" : "refused";
+    if (decision == OutputDecision::Refuse)
+      outcome.messages.push_back(refusalMessage(directory));
+    return;
+  }
+  auto backend = backends::makeBackend(item.target);
+  ir::Diagnostics diagnostics;
+  backends::OutputTree output;
+  bool terraformWritten = false;
+  convertInto(values, *backend,
+              settings.mode == "rendered" ? backends::ConversionMode::Rendered
+                                          : backends::ConversionMode::Parametric,
+              output, diagnostics,
+              [&](const backends::ConversionModel& model, bool writtenInTerraform) {
+                terraformWritten = terraformWritten || writtenInTerraform;
+                if (!writtenInTerraform)
+                  countResourcesByKind(model, item.target, outcome.resourcesByKind);
+              });
+  summariseDiagnostics(diagnostics, outcome);
+  if (diagnostics.hasErrors()) {
+    outcome.status = "failed";
+    return;
+  }
+  if (terraformWritten)
+    countPassThroughResources(output, outcome.resourcesByKind);
+  finish(output, marker, directory, settings,
+         carriedOver(diagnostics) ? "carried-over" : "converted", result);
+}
+
+} // namespace
+
+BundleJobResult runBundleJob(const BatchItem& item, const BatchSettings& settings) {
+  auto start = std::chrono::steady_clock::now();
+  BundleJobResult result;
+  BundleOutcome& outcome = result.outcome;
+  outcome.path = item.relativePath;
+  outcome.target = item.target;
+  outcome.outputFolder = item.outputFolder;
+  outcome.name = bundleName(item.bundlePath);
+  try {
+    convertItem(item, settings, result);
+  } catch (const std::exception& error) {
+    outcome.status = "failed";
+    outcome.messages.push_back(std::string("error: ") + error.what());
+  }
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+} // namespace pm::driver
