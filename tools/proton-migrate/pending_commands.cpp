@@ -2,19 +2,12 @@
 // them, and running them answers "not yet implemented" (exit 2).
 #include "tools/proton-migrate/commands.h"
 
-#include "tools/proton-migrate/template_inputs.h"
 
 // Option tables read best one option per line, which clang-format would undo.
 // clang-format off
 namespace pm::driver {
 
 namespace {
-
-void declareTargetOptions(po::options_description& options) {
-  options.add_options()
-      ("to", po::value<std::string>()->value_name("T"), "terraform, cdk or servicecatalog")
-      ("output,o", po::value<std::string>()->value_name("DIR"), "output folder");
-}
 
 Command pending(std::string name, std::string synopsis, std::string summary,
                 std::function<void(po::options_description&, po::positional_options_description&)> declare) {
