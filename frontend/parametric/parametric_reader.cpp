@@ -8,6 +8,7 @@
 #include "frontend/parametric/loop_collections.h"
 #include "frontend/parametric/loop_lifting.h"
 #include "frontend/parametric/sentinel_lifting.h"
+#include "frontend/parametric/stand_in_instance.h"
 #include "frontend/parametric/symbolic_context.h"
 #include "frontend/render.h"
 
@@ -386,7 +387,9 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
     diagnostics.error("PRS011", {path, 0, 0}, "cannot read the template file");
     return std::nullopt;
   }
-  auto context = buildContext(bundle, request, diagnostics);
+  Spec standIn;
+  RenderRequest reading = withStandInInstance(bundle, request, *text, path, standIn, diagnostics);
+  auto context = buildContext(bundle, reading, diagnostics);
   if (!context)
     return std::nullopt;
   jinja::Value symbolic = symbolicContext(withStandIns(bundle, request.part, *text, *context));

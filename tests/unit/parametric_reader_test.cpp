@@ -3,10 +3,13 @@
 #include "frontend/bundle/bundle.h"
 #include "frontend/bundle/spec.h"
 #include "frontend/parametric/parametric_reader.h"
+#include "ir/expr_text.h"
+#include "tests/unit/temp_tree.h"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace pm;
@@ -108,4 +111,47 @@ TEST_CASE("a module is read without a spec: required inputs without a value stay
     return true;
   });
   CHECK(readsCostCenter);
+}
+
+TEST_CASE("a pipeline indexing service_instances is read without a spec through a stand-in "
+          "instance, with a warning") {
+  test::TempTree tree;
+  tree.write("schema/schema.yaml",
+             "schema:\n  format:\n    openapi: \"3.0.0\"\n  service_input_type: \"In\"\n"
+             "  pipeline_input_type: \"P\"\n  types:\n    P:\n      type: object\n"
+             "      properties: {}\n    In:\n      type: object\n      properties:\n"
+             "        runtime:\n          type: string\n          default: \"python3.12\"\n");
+  tree.write("instance_infrastructure/manifest.yaml",
+             "infrastructure:\n  templates:\n    - file: \"cloudformation.yaml\"\n"
+             "      rendering_engine: jinja\n      template_language: cloudformation\n");
+  tree.write("instance_infrastructure/cloudformation.yaml",
+             "Resources:\n  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  Runtime:\n"
+             "    Value: \"{{ service_instance.inputs.runtime }}\"\n");
+  tree.write("pipeline_infrastructure/manifest.yaml",
+             "infrastructure:\n  templates:\n    - file: \"cloudformation.yaml\"\n"
+             "      rendering_engine: jinja\n      template_language: cloudformation\n");
+  tree.write(
+      "pipeline_infrastructure/cloudformation.yaml",
+      "Resources:\n  Project:\n    Type: AWS::CodeBuild::Project\n    Properties:\n"
+      "      Description: '{{ {\"python3.12\": \"py\"}[service_instances[0].outputs.Runtime] "
+      "}}'\n");
+  Read read;
+  auto bundle = frontend::readBundle(tree.path(), read.diagnostics);
+  std::ostringstream why;
+  read.diagnostics.print(why);
+  REQUIRE_MESSAGE(bundle, why.str());
+  frontend::RenderRequest request;
+  request.part = frontend::PartRole::Pipeline;
+  read.result = frontend::readParametricModule(*bundle, request, read.diagnostics);
+  REQUIRE(read.result);
+  CHECK_FALSE(read.diagnostics.hasErrors());
+  const ir::Resource* project = read.result->module.findResource("Project");
+  REQUIRE(project);
+  CHECK(ir::exprText(project->properties).find("py") != std::string::npos);
+  bool warned = false;
+  for (const auto& diagnostic : read.diagnostics.all())
+    warned = warned || (diagnostic.ruleId == "MIG008" &&
+                        diagnostic.message.find("stand-in instance") != std::string::npos &&
+                        diagnostic.location.line == 5);
+  CHECK(warned);
 }
