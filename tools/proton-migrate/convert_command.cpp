@@ -5,6 +5,7 @@
 #include "backends/servicecatalog/service_catalog_backend.h"
 #include "tools/proton-migrate/conversion_builder.h"
 #include "tools/proton-migrate/exit_codes.h"
+#include "tools/proton-migrate/lint_findings.h"
 #include "tools/proton-migrate/output_directory.h"
 #include "tools/proton-migrate/stack_dumps.h"
 #include "tools/proton-migrate/system_model.h"
@@ -79,11 +80,12 @@ struct BuiltModel {
 };
 
 std::optional<BuiltModel> buildModel(const LoadedBundle& loaded, backends::ConversionMode mode,
-                                     StackDumps& stacks, ir::Diagnostics& diagnostics) {
+                                     StackDumps& stacks, LintGate& lint,
+                                     ir::Diagnostics& diagnostics) {
   BuiltModel built;
   auto model =
       buildConversionModel(loaded.bundle, loaded.inputs, mode, diagnostics, &built.terraform);
-  if (!model || diagnostics.hasErrors())
+  if (!model || diagnostics.hasErrors() || !lint.admit(model->passes.lint))
     return std::nullopt;
   attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
                    diagnostics);
@@ -94,8 +96,8 @@ std::optional<BuiltModel> buildModel(const LoadedBundle& loaded, backends::Conve
 // Converts one bundle into `output`, under "<bundle>/" when `ownFolder`.
 void convertBundle(const LoadedBundle& loaded, backends::ConversionMode mode,
                    const backends::Backend& backend, bool ownFolder, StackDumps& stacks,
-                   backends::OutputTree& output, ir::Diagnostics& diagnostics) {
-  auto built = buildModel(loaded, mode, stacks, diagnostics);
+                   LintGate& lint, backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+  auto built = buildModel(loaded, mode, stacks, lint, diagnostics);
   if (built)
     emitModel(built->model, built->terraform, backend, ownFolder ? loaded.bundle.name + "/" : "",
               output, diagnostics);
@@ -119,14 +121,14 @@ bool convertsTogether(const std::vector<LoadedBundle>& bundles, const backends::
 }
 
 void convertTogether(const std::vector<LoadedBundle>& bundles, backends::ConversionMode mode,
-                     const backends::Backend& backend, StackDumps& stacks,
+                     const backends::Backend& backend, StackDumps& stacks, LintGate& lint,
                      backends::OutputTree& output, ir::Diagnostics& diagnostics) {
   std::vector<const LoadedBundle*> given;
   for (const LoadedBundle& loaded : bundles)
     given.push_back(&loaded);
   tf::NativeSources terraformSources;
   auto model = buildSystemModel(given, mode, diagnostics, &terraformSources);
-  if (!model || diagnostics.hasErrors())
+  if (!model || diagnostics.hasErrors() || !lint.admit(model->passes.lint))
     return;
   for (const LoadedBundle& loaded : bundles)
     attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
@@ -152,11 +154,11 @@ std::vector<std::string> catalogBundlePaths(const std::vector<std::string>& path
 // become one product with an artifact per version.
 void convertCatalog(const std::vector<LoadedBundle>& loaded, backends::ConversionMode mode,
                     const backends::sc::ServiceCatalogOptions& options, StackDumps& stacks,
-                    backends::OutputTree& output, ir::Diagnostics& diagnostics) {
+                    LintGate& lint, backends::OutputTree& output, ir::Diagnostics& diagnostics) {
   std::deque<BuiltModel> converted; // stable addresses for the catalog's pointers
   std::vector<backends::sc::CatalogBundle> bundles;
   for (const LoadedBundle& bundle : loaded) {
-    auto built = buildModel(bundle, mode, stacks, diagnostics);
+    auto built = buildModel(bundle, mode, stacks, lint, diagnostics);
     if (!built)
       continue;
     if (built->terraform.empty())
@@ -194,6 +196,13 @@ int convert(const po::variables_map& values, CommandIo& io) {
     io.err << "proton-migrate convert: --to takes " << targetList() << ", not '" << target << "'\n";
     return kExitUsage;
   }
+  auto failOn =
+      failOnOption(values.count("fail-on") ? values["fail-on"].as<std::string>() : "never");
+  if (!failOn) {
+    io.err << "proton-migrate convert: --fail-on takes error, warning or never\n";
+    return kExitUsage;
+  }
+  LintGate lint{std::string(backend->name()), *failOn, {}, false};
   ir::Diagnostics diagnostics;
   StackDumps stacks;
   if (values.count("stack-dump"))
@@ -204,18 +213,20 @@ int convert(const po::variables_map& values, CommandIo& io) {
   bool catalog = backend->name() == "servicecatalog";
   auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics);
   if (bundles && catalog)
-    convertCatalog(*bundles, *mode, catalogOptions(values), stacks, output, diagnostics);
+    convertCatalog(*bundles, *mode, catalogOptions(values), stacks, lint, output, diagnostics);
   else if (bundles && convertsTogether(*bundles, *backend))
-    convertTogether(*bundles, *mode, *backend, stacks, output, diagnostics);
+    convertTogether(*bundles, *mode, *backend, stacks, lint, output, diagnostics);
   else if (bundles)
     for (const LoadedBundle& loaded : *bundles)
-      convertBundle(loaded, *mode, *backend, bundles->size() > 1, stacks, output, diagnostics);
+      convertBundle(loaded, *mode, *backend, bundles->size() > 1, stacks, lint, output,
+                    diagnostics);
   reportUnattachedDumps(stacks.dumps, stacks.attached, diagnostics);
   diagnostics.print(io.err);
+  printFindings(lint.findings, diagnostics, io.err);
   if (diagnostics.hasErrors())
     return kExitInputError; // nothing is written when any bundle failed
   commitOutputTree(output, values["output"].as<std::string>());
-  return kExitSuccess;
+  return lint.stopped ? kExitFindings : kExitSuccess;
 }
 
 } // namespace
@@ -224,7 +235,8 @@ Command convertCommand() {
   return {
       "convert",
       "convert PATH... --to terraform|cdk|servicecatalog [--mode parametric|rendered] "
-      "[--spec F] [--env-outputs F] [--stack-dump F] [--import-env-outputs] -o DIR",
+      "[--spec F] [--env-outputs F] [--stack-dump F] [--import-env-outputs] "
+      "[--fail-on error|warning|never] -o DIR",
       "Converts bundles (folders, .tar.gz archives or CloudFormation files) to the target; "
       "with cdk or terraform, several bundles make one app or root, environment outputs wired "
       "to the services deployed in them.",
@@ -240,7 +252,10 @@ Command convertCommand() {
                  "of exports the environment product adds) instead of taking them as parameters")
                 ("stack-dump", po::value<std::vector<std::string>>()->value_name("FILE"),
                  "a deployed stack's get-template, describe-stacks and describe-stack-resources "
-                 "JSON (repeatable; one merged file or separate files)");
+                 "JSON (repeatable; one merged file or separate files)")
+                ("fail-on", po::value<std::string>()->value_name("L"),
+                 "lint findings at or above L (error, warning; default never) stop their bundle: "
+                 "it is not written and the exit code is 1");
         // clang-format on
         declareTemplateInputOptions(options);
         positional.add("path", -1);

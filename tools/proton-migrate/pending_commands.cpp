@@ -57,19 +57,6 @@ Command batchCommand() {
                  });
 }
 
-Command lintCommand() {
-  return pending("lint", "lint PATH... [--format text|json|sarif|markdown] [--fail-on error|warning|never] [-o FILE]",
-                 "Runs the lint passes only.",
-                 [](po::options_description& options, po::positional_options_description& positional) {
-                   options.add_options()
-                       ("path", po::value<std::vector<std::string>>()->value_name("PATH"), "bundles")
-                       ("format", po::value<std::string>()->value_name("F"), "text, json, sarif or markdown")
-                       ("fail-on", po::value<std::string>()->value_name("L"), "error, warning or never")
-                       ("output,o", po::value<std::string>()->value_name("FILE"), "report file");
-                   positional.add("path", -1);
-                 });
-}
-
 Command diffCommand() {
   return pending("diff", "diff OLD NEW [--format text|md|json]",
                  "Shows what changes between two template versions, in resources and inputs.",
