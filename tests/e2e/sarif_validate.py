@@ -45,12 +45,12 @@ def bad_cases(source):
     for rule in sorted(os.listdir(root)):
         folder = os.path.join(root, rule, "bad")
         if os.path.exists(os.path.join(folder, "paths")):
-            cases += [os.path.join(folder, line.strip())
-                      for line in open(os.path.join(folder, "paths")) if line.strip()]
+            cases.append([os.path.join(folder, line.strip())
+                          for line in open(os.path.join(folder, "paths")) if line.strip()])
         elif os.path.exists(os.path.join(folder, "template.yaml")):
-            cases.append(os.path.join(folder, "template.yaml"))
+            cases.append([os.path.join(folder, "template.yaml")])
         else:
-            cases.append(folder)
+            cases.append([folder])
     return cases
 
 
@@ -92,10 +92,10 @@ def main():
     files = []
     for case in bad_cases(args.source):
         # one file per case: a service and its environment are linted together
-        name = os.path.relpath(case, os.path.join(args.source, "tests", "lint")).replace(os.sep, "_")
+        name = os.path.relpath(case[0], os.path.join(args.source, "tests", "lint")).replace(os.sep, "_")
         output = os.path.join(args.work, name + ".sarif")
-        first = lint(args.bin, [case], output)
-        again = lint(args.bin, [case], output + ".again")
+        first = lint(args.bin, case, output)
+        again = lint(args.bin, case, output + ".again")
         if fingerprints(first) != fingerprints(again):
             log(f"{case}: fingerprints differ between two runs")
             return 1

@@ -45,7 +45,7 @@ struct Times {
 };
 
 void measure(const std::string& path, const backends::Backend& backend, Times& times) {
-  po::variables_map none;
+  driver::po::variables_map none;
   ir::Diagnostics diagnostics;
   auto start = Clock::now();
   auto loaded = driver::loadBundle(path, none, diagnostics);
