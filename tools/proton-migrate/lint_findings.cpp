@@ -90,12 +90,36 @@ std::optional<ir::Diagnostic> undeclaredInput(const ir::Diagnostic& diagnostic,
   return std::nullopt;
 }
 
+// A CloudFormation dynamic reference written without Jinja escaping: Jinja reads `{{resolve:`
+// as an expression and refuses it (PRS002), Proton would have too. MIG018.
+std::optional<ir::Diagnostic> unescapedDynamicReference(const ir::Diagnostic& diagnostic,
+                                                        const ir::Diagnostics& sources) {
+  if (diagnostic.ruleId != "PRS002" ||
+      sources.sourceLine(diagnostic.location).find("{{resolve:") == std::string::npos)
+    return std::nullopt;
+  ir::Diagnostic finding = diagnostic;
+  finding.ruleId = "MIG018";
+  finding.severity = ir::Severity::Warning;
+  finding.message =
+      "a dynamic reference written without Jinja escaping: Jinja reads {{resolve:...}} "
+      "as an expression; write {{ '{{resolve:...}}' }}";
+  return finding;
+}
+
+// What lint reports as a finding of a diagnostic that is no catalog finding itself.
+std::optional<ir::Diagnostic> findingOf(const ir::Diagnostic& diagnostic,
+                                        const ir::Diagnostics& sources) {
+  if (auto finding = undeclaredInput(diagnostic, sources))
+    return finding;
+  return unescapedDynamicReference(diagnostic, sources);
+}
+
 // Catalog diagnostics become findings; the rest stay diagnostics (input errors, PRS warnings).
 void collectCatalogDiagnostics(LintOutcome& outcome) {
   for (const ir::Diagnostic& diagnostic : outcome.diagnostics.all()) {
     if (isCatalogFinding(diagnostic))
       outcome.findings.push_back(diagnostic);
-    else if (auto finding = undeclaredInput(diagnostic, outcome.diagnostics))
+    else if (auto finding = findingOf(diagnostic, outcome.diagnostics))
       outcome.findings.push_back(*finding);
     else if (diagnostic.severity == ir::Severity::Error)
       outcome.inputError = true;
@@ -126,7 +150,7 @@ bool isCatalogFinding(const ir::Diagnostic& diagnostic) {
 }
 
 bool isReportedAsFinding(const ir::Diagnostic& diagnostic, const ir::Diagnostics& sources) {
-  return isCatalogFinding(diagnostic) || undeclaredInput(diagnostic, sources).has_value();
+  return isCatalogFinding(diagnostic) || findingOf(diagnostic, sources).has_value();
 }
 
 LintOutcome lintBundles(const std::vector<std::string>& paths, const po::variables_map& values,

@@ -1,6 +1,7 @@
 // MIG001 (references to undeclared inputs), MIG002 (inputs nothing reads), MIG005 (required
-// inputs with no value source), MIG007 (CloudFormation Parameters in a Proton template) and
-// MIG010 (inputs that replace a resource when they change).
+// inputs with no value source), MIG007 (CloudFormation Parameters in a Proton template),
+// MIG010 (inputs that replace a resource when they change) and MIG016 (schema constructs the
+// targets' input models cannot hold).
 #include "ir/passes/lint/rule_families.h"
 #include "ir/type_table.h"
 
@@ -94,6 +95,36 @@ void checkCreateOnly(LintContext& context, const Resource& resource) {
   }
 }
 
+// MIG016: schema constructs a target's input model cannot hold as they are.
+constexpr std::size_t kCloudFormationParameterLimit = 200;
+
+void checkRepresentable(LintContext& context) {
+  const Module& module = context.module();
+  bool catalog = context.options().target == "servicecatalog";
+  std::size_t schemaInputs = 0;
+  for (const Input& input : module.inputs) {
+    if (!isSchemaInput(input))
+      continue;
+    ++schemaInputs;
+    if (input.type == InputType::Boolean)
+      context.report("MIG016", catalog ? Severity::Warning : Severity::Info, nullptr,
+                     input.location,
+                     "boolean input '" + input.name +
+                         "' becomes a String 'true'/'false' parameter in CloudFormation "
+                         "(Service Catalog): comparisons change meaning");
+    if (input.type == InputType::List && input.itemType == InputType::Object)
+      context.report("MIG016", catalog ? Severity::Error : Severity::Warning, nullptr,
+                     input.location,
+                     "input '" + input.name +
+                         "' is a list of objects: Service Catalog parameters cannot hold it, "
+                         "Terraform and CDK need list(object) types");
+  }
+  if (schemaInputs > kCloudFormationParameterLimit)
+    context.report("MIG016", Severity::Error, nullptr, module.location,
+                   std::to_string(schemaInputs) +
+                       " inputs: more than the 200 parameters a CloudFormation template takes");
+}
+
 } // namespace
 
 void checkInputUse(LintContext& context) {
@@ -104,6 +135,7 @@ void checkInputUse(LintContext& context) {
   }
   checkRequired(context);
   checkParameters(context);
+  checkRepresentable(context);
   for (const Resource& resource : context.module().resources)
     checkCreateOnly(context, resource);
 }

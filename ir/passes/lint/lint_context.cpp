@@ -114,6 +114,10 @@ void walkModule(const Module& module,
     walk(guard.condition, nullptr);
 }
 
+void LintContext::forEachExpr(const Module& module, const std::function<void(const Expr&)>& visit) {
+  walkModule(module, [&](const Expr& node, const Resource*) { visit(node); });
+}
+
 ExprPtr member(const ExprPtr& map, std::string_view path) {
   ExprPtr current = map;
   while (current && !path.empty()) {
@@ -191,6 +195,16 @@ std::string lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
+}
+
+std::optional<std::string> tagValue(const Resource& resource, std::string_view key) {
+  ExprPtr tags = property(resource, "Tags");
+  if (tags && tags->kind() == ExprKind::Map)
+    return scalarText(member(tags, key));
+  for (const ExprPtr& tag : asList(tags))
+    if (scalarText(member(tag, "Key")).value_or("") == key)
+      return scalarText(member(tag, "Value"));
+  return std::nullopt;
 }
 
 Severity lowered(Severity severity) {

@@ -32,6 +32,9 @@ public:
   void report(std::string_view ruleId, Severity severity, const Resource* resource,
               SourceLocation location, std::string message);
 
+  // walkModule without the resource.
+  static void forEachExpr(const Module& module, const std::function<void(const Expr&)>& visit);
+
 private:
   const ModuleGraph& graph_;
   const Module& module_;
@@ -62,6 +65,8 @@ std::string referencedResource(const ExprPtr& value);
 // True when `tree` names `logicalId` through Ref, Fn::GetAtt or a Fn::Sub variable.
 bool refersTo(const ExprPtr& tree, const std::string& logicalId);
 std::string lowercase(std::string text);
+// The literal value of a resource's tag (a [{Key, Value}] list or a map); nothing otherwise.
+std::optional<std::string> tagValue(const Resource& resource, std::string_view key);
 // One level less severe (error -> warning -> info -> note).
 Severity lowered(Severity severity);
 

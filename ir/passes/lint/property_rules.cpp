@@ -18,6 +18,8 @@ enum class Check {
   MissingOrNotValue, // not set, or possibly other than `values`
   StartsWith,        // possibly starting with one of `values`
   Above,             // possibly a number above `values`
+  LongerThan,        // possibly a string longer than `values` characters
+  IsSet,             // the property is set at all
 };
 
 struct PropertyRule {
@@ -33,6 +35,9 @@ struct PropertyRule {
   std::string_view unlessPrefix = {};
   bool errorInProduction = false;
 };
+
+// Instance families AWS lists as previous generation (COST003).
+constexpr std::string_view kPreviousEc2Families = "t1.|t2.|m1.|m2.|m3.|m4.|c1.|c3.|c4.|r3.|r4.|i2.";
 
 // clang-format off
 const std::vector<PropertyRule> kPropertyRules{
@@ -109,12 +114,22 @@ const std::vector<PropertyRule> kPropertyRules{
     // COST001: CloudWatch Logs is no archive.
     {"COST001", "AWS::Logs::LogGroup", "RetentionInDays", Check::Above, Severity::Info, "keeps logs in CloudWatch for more than a year: export them to S3 instead", "365"},
     // COST003: previous-generation instance families.
-    {"COST003", "AWS::EC2::Instance", "InstanceType", Check::StartsWith, Severity::Warning, "a previous-generation instance type", "t1.|t2.|m1.|m2.|m3.|m4.|c1.|c3.|c4.|r3.|r4.|i2."},
-    {"COST003", "AWS::EC2::LaunchTemplate", "LaunchTemplateData.InstanceType", Check::StartsWith, Severity::Warning, "a previous-generation instance type", "t1.|t2.|m1.|m2.|m3.|m4.|c1.|c3.|c4.|r3.|r4.|i2."},
+    {"COST003", "AWS::EC2::Instance", "InstanceType", Check::StartsWith, Severity::Warning, "a previous-generation instance type", kPreviousEc2Families},
+    {"COST003", "AWS::EC2::LaunchTemplate", "LaunchTemplateData.InstanceType", Check::StartsWith, Severity::Warning, "a previous-generation instance type", kPreviousEc2Families},
     {"COST003", "AWS::RDS::DBInstance", "DBInstanceClass", Check::StartsWith, Severity::Warning, "a previous-generation database class", "db.t2.|db.m1.|db.m2.|db.m3.|db.m4.|db.r3.|db.r4."},
     {"COST003", "AWS::ElastiCache::ReplicationGroup", "CacheNodeType", Check::StartsWith, Severity::Warning, "a previous-generation cache node type", "cache.t1.|cache.t2.|cache.m1.|cache.m3.|cache.m4.|cache.r3.|cache.r4."},
     // COST004: S3 lifecycle.
     {"COST004", "AWS::S3::Bucket", "LifecycleConfiguration", Check::Missing, Severity::Info, "no LifecycleConfiguration (objects are kept in their storage class forever)"},
+    // TAG003: explicit names that cannot fit their service's limit.
+    {"TAG003", "AWS::S3::Bucket", "BucketName", Check::LongerThan, Severity::Error, "the bucket name is longer than S3's 63 characters", "63"},
+    {"TAG003", "AWS::ElasticLoadBalancingV2::LoadBalancer", "Name", Check::LongerThan, Severity::Error, "the load balancer name is longer than 32 characters", "32"},
+    {"TAG003", "AWS::ElasticLoadBalancingV2::TargetGroup", "Name", Check::LongerThan, Severity::Error, "the target group name is longer than 32 characters", "32"},
+    {"TAG003", "AWS::IAM::Role", "RoleName", Check::LongerThan, Severity::Error, "the role name is longer than IAM's 64 characters", "64"},
+    {"TAG003", "AWS::Lambda::Function", "FunctionName", Check::LongerThan, Severity::Error, "the function name is longer than Lambda's 64 characters", "64"},
+    {"TAG003", "AWS::SQS::Queue", "QueueName", Check::LongerThan, Severity::Error, "the queue name is longer than SQS's 80 characters", "80"},
+    // COST005: billed telemetry options chosen on purpose.
+    {"COST005", "AWS::CloudTrail::Trail", "InsightSelectors", Check::IsSet, Severity::Info, "CloudTrail Insights are billed per event analysed (and not recommended for audit trails)"},
+    {"COST005", "AWS::EC2::Instance", "Monitoring", Check::IsTrue, Severity::Info, "detailed monitoring is billed per metric"},
     // MIG015, MIG019: constructs that need a replacement design after Proton.
     {"MIG015", "AWS::Proton::*", "", Check::Present, Severity::Warning, "a Proton resource: Proton is out of support, it needs a replacement design"},
     {"MIG019", "AWS::CodeStarConnections::Connection", "", Check::Present, Severity::Warning, "a connection created in a per-service template (it needs a one-time manual handshake; keep it in shared infrastructure)"},
@@ -157,8 +172,15 @@ bool isAbove(const Expr& value, std::string_view limit) {
   return value.kind() == ExprKind::Number && value.number().value > std::stod(std::string(limit));
 }
 
+bool isLongerThan(const Expr& value, std::string_view limit) {
+  return value.kind() == ExprKind::String &&
+         value.text().size() > static_cast<std::size_t>(std::stoul(std::string(limit)));
+}
+
 bool violates(const PropertyRule& row, const Expr& value) {
   switch (row.check) {
+  case Check::LongerThan:
+    return isLongerThan(value, row.values);
   case Check::StartsWith:
     return startsWithOneOf(value, row.values);
   case Check::Above:
@@ -203,6 +225,9 @@ void checkRow(LintContext& context, const PropertyRule& row, const Resource& res
     return context.report(row.rule, severity, &resource, resource.typeLocation,
                           subject + std::string(row.message));
   ExprPtr value = property(resource, row.path);
+  if (value && row.check == Check::IsSet)
+    return context.report(row.rule, severity, &resource, value->location(),
+                          subject + std::string(row.message));
   if (!value) {
     if (missingViolates(row.check))
       context.report(row.rule, severity, &resource, resource.location,

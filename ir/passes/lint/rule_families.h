@@ -17,6 +17,9 @@ void checkRuntimes(LintContext& context);         // MIG012, MIG013
 void checkTags(LintContext& context);             // TAG001, MIG022
 void checkLogging(LintContext& context);          // OBS001, OBS004
 void checkHardCodedValues(LintContext& context);  // MIG011
-void checkWorkloads(LintContext& context);        // SEC005/9, OBS002/3, REL005/7, COST002/7
+void checkWorkloads(LintContext& context);
+void checkClassification(LintContext& context); // SEC016, REL008
+void checkSystem(
+    LintContext& context); // OBS008, MIG020        // SEC005/9, OBS002/3, REL005/7, COST002/7
 
 } // namespace pm::ir::lint

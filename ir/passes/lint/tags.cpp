@@ -1,10 +1,11 @@
-// TAG001 (mandatory tags on every taggable resource), TAG002 (the tag vocabulary) and MIG022
-// (tags only Proton applied, and tag keys AWS reserves).
+// TAG001 (mandatory tags on every taggable resource), TAG002 (the tag vocabulary), TAG005 (one
+// value per key) and MIG022 (tags only Proton applied, and tag keys AWS reserves).
 #include "ir/passes/lint/rule_families.h"
 #include "ir/passes/lint/stateful_types.h"
 #include "ir/type_table.h"
 
 #include <array>
+#include <map>
 #include <set>
 
 namespace pm::ir::lint {
@@ -121,6 +122,24 @@ void checkVocabulary(LintContext& context, const Resource& resource, const ExprP
   }
 }
 
+// TAG005: one key with different literal values on the resources of one template.
+void checkConsistentValues(LintContext& context) {
+  std::map<std::string, std::pair<std::string, const Resource*>> first;
+  for (const Resource& resource : context.module().resources)
+    for (const ExprPtr& tag : asList(property(resource, "Tags"))) {
+      auto key = scalarText(member(tag, "Key"));
+      auto value = scalarText(member(tag, "Value"));
+      if (!key || !value || *key == "Name")
+        continue;
+      auto [known, added] = first.emplace(*key, std::make_pair(*value, &resource));
+      if (!added && known->second.first != *value)
+        context.report("TAG005", Severity::Warning, &resource, member(tag, "Value")->location(),
+                       "tag " + *key + " is '" + *value + "' here but '" + known->second.first +
+                           "' on '" + known->second.second->logicalId +
+                           "': lift it to one stack-level value");
+    }
+}
+
 // IAM conditions keyed on the tags Proton applied: nothing applies them after migration.
 void checkProtonTagConditions(LintContext& context) {
   walkModule(context.module(), [&](const Expr& node, const Resource* resource) {
@@ -147,6 +166,7 @@ void checkTags(LintContext& context) {
     checkVocabulary(context, resource, property(resource, "Tags"));
   }
   checkProtonTagConditions(context);
+  checkConsistentValues(context);
 }
 
 } // namespace pm::ir::lint

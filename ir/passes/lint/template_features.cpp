@@ -1,9 +1,11 @@
 // MIG014: CloudFormation features with no Terraform aws-provider equivalent. Reported as a
 // warning without a target; applyTarget() makes it an error for Terraform and info for the
-// targets that still deploy CloudFormation (lint-rules.md §1.3).
+// targets that still deploy CloudFormation (lint-rules.md §1.3). MIG021: Terraform-based
+// templates read their inputs through Proton's generated object variables.
 #include "ir/passes/lint/rule_families.h"
 
 #include <array>
+#include <filesystem>
 
 namespace pm::ir::lint {
 
@@ -62,10 +64,21 @@ void checkExpressions(LintContext& context) {
               "the export of output '" + output.name + "'");
 }
 
+// A Terraform part's module is read from its folder; CloudFormation modules from one file.
+bool isTerraformModule(const Module& module) {
+  return !module.sourcePath.empty() && std::filesystem::path(module.sourcePath).extension().empty();
+}
+
 } // namespace
 
 void checkTemplateFeatures(LintContext& context) {
   const Module& module = context.module();
+  if (isTerraformModule(module))
+    context.report("MIG021", Severity::Info, nullptr, {module.sourcePath, 0, 0},
+                   "a Terraform-based Proton template: it reads its inputs through the object "
+                   "variables Proton generated (var.environment.inputs.x, "
+                   "var.service_instance.inputs.x), which the conversion flattens into typed "
+                   "variables");
   for (const std::string& transform : module.transforms)
     feature(context, nullptr, module.location, "the transform " + transform);
   for (const MapEntry& section : module.otherSections)

@@ -1,6 +1,7 @@
 // Rules over a resource and the resources around it: SEC005 (HTTP listeners), SEC009 (ECS task
-// roles), OBS002 (container logs), OBS003 (load balancer access logs), REL005 (dead-letter
-// queues), REL007 (approvals), COST002 (NAT gateways), COST007 (idle Elastic IPs).
+// roles), OBS002 (container logs), OBS003 (load balancer access logs), OBS006 (alarms on
+// dead-letter queues), REL003 (two Availability Zones), REL005 (dead-letter queues), REL007
+// (approvals), COST002 (NAT gateways), COST006 (REST APIs that only proxy), COST007 (idle EIPs).
 #include "ir/passes/lint/rule_families.h"
 
 namespace pm::ir::lint {
@@ -84,6 +85,48 @@ void checkApprovals(LintContext& context, const Resource& pipeline) {
     }
 }
 
+// REL003: a load balancer needs subnets in two Availability Zones (a warning in production).
+void checkSpread(LintContext& context, const Resource& balancer) {
+  ExprPtr subnets = property(balancer, "Subnets");
+  if (subnets && subnets->kind() == ExprKind::List && subnets->items().size() < 2)
+    context.report("REL003", context.production() ? Severity::Warning : Severity::Info, &balancer,
+                   subnets->location(),
+                   subject(balancer) + " uses one subnet: it spans one Availability Zone");
+}
+
+// OBS006: a dead-letter queue nobody is alarmed about loses failures silently.
+void checkDeadLetterAlarm(LintContext& context, const Resource& queue) {
+  const Module& module = context.module();
+  bool deadLetter = false;
+  for (const Resource& resource : module.resources)
+    deadLetter = deadLetter || (resource.type == "AWS::SQS::Queue" &&
+                                refersTo(property(resource, "RedrivePolicy"), queue.logicalId));
+  if (!deadLetter)
+    return;
+  for (const Resource& resource : module.resources)
+    if (resource.type == "AWS::CloudWatch::Alarm" &&
+        refersTo(property(resource, "Dimensions"), queue.logicalId))
+      return;
+  context.report("OBS006", Severity::Warning, &queue, queue.location,
+                 subject(queue) + " is a dead-letter queue without an alarm on it");
+}
+
+// COST006: a REST API that only passes `{proxy+}` through costs more than an HTTP API.
+void checkProxyOnly(LintContext& context) {
+  const Resource* proxy = nullptr;
+  for (const Resource& resource : context.module().resources) {
+    if (resource.type == "AWS::ApiGateway::UsagePlan" || resource.type == "AWS::ApiGateway::ApiKey")
+      return;
+    if (resource.type == "AWS::ApiGateway::Resource" &&
+        scalarText(property(resource, "PathPart")).value_or("") == "{proxy+}")
+      proxy = &resource;
+  }
+  if (proxy)
+    context.report("COST006", Severity::Info, proxy, proxy->location,
+                   "a REST API used as a {proxy+} passthrough without usage plans or keys: an HTTP "
+                   "API (AWS::ApiGatewayV2::Api) is cheaper and faster");
+}
+
 void checkCounts(LintContext& context) {
   const Resource* second = nullptr;
   int natGateways = 0;
@@ -105,8 +148,11 @@ void checkWorkloads(LintContext& context) {
       checkListener(context, resource);
     else if (resource.type == "AWS::ECS::TaskDefinition")
       checkTaskDefinition(context, resource);
-    else if (resource.type == "AWS::ElasticLoadBalancingV2::LoadBalancer")
+    else if (resource.type == "AWS::ElasticLoadBalancingV2::LoadBalancer") {
       checkLoadBalancerLogs(context, resource);
+      checkSpread(context, resource);
+    } else if (resource.type == "AWS::SQS::Queue")
+      checkDeadLetterAlarm(context, resource);
     else if (resource.type == "AWS::Lambda::EventSourceMapping")
       checkDeadLetters(context, resource);
     else if (resource.type == "AWS::CodePipeline::Pipeline")
@@ -116,6 +162,7 @@ void checkWorkloads(LintContext& context) {
                      subject(resource) + " is attached to nothing (an idle Elastic IP is billed)");
   }
   checkCounts(context);
+  checkProxyOnly(context);
 }
 
 } // namespace pm::ir::lint
