@@ -131,3 +131,21 @@ TEST_CASE("lint: the catalog holds the 66 rules of the catalog document and MIG0
         15);
   CHECK(ir::lint::findRule("SEC002")->anchor() == "lint.md#sec002");
 }
+
+TEST_CASE("lint: a value is evaluated over its domain (default, enum members, guard branches)") {
+  const fs::path domain = fs::path(PM_SOURCE_DIR) / "tests" / "lint-domain";
+  auto only = [](const driver::LintOutcome& outcome, const std::string& rule) {
+    auto found = findingsOf(outcome, rule);
+    REQUIRE(found.size() == 1);
+    return *found.front();
+  };
+  ir::Diagnostic byDefault = only(lintCase(domain / "default"), "MIG012");
+  CHECK(byDefault.severity == ir::Severity::Error);
+  CHECK(byDefault.message.find("the default of input 'runtime'") != std::string::npos);
+  ir::Diagnostic byEnum = only(lintCase(domain / "enum-member"), "MIG012");
+  CHECK(byEnum.severity == ir::Severity::Warning); // one level lower
+  CHECK(byEnum.message.find("input 'runtime' permits it") != std::string::npos);
+  ir::Diagnostic byGuard = only(lintCase(domain / "guarded"), "SEC002");
+  CHECK(byGuard.severity == ir::Severity::Warning);
+  CHECK(byGuard.message.find("only when the Jinja condition") != std::string::npos);
+}

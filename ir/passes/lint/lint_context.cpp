@@ -1,6 +1,7 @@
 // Reporting and the small helpers every rule family uses.
 #include "ir/passes/lint/lint_context.h"
 
+#include "ir/expr_text.h"
 #include "ir/guard_evaluation.h"
 #include "ir/passes/lint/suppressions.h"
 
@@ -116,6 +117,11 @@ void walkModule(const Module& module,
 
 void LintContext::forEachExpr(const Module& module, const std::function<void(const Expr&)>& visit) {
   walkModule(module, [&](const Expr& node, const Resource*) { visit(node); });
+}
+
+std::string LintContext::guardText(const std::string& guard) const {
+  const GuardVariable* variable = module_.findGuard(guard);
+  return variable ? exprText(variable->condition) : guard;
 }
 
 ExprPtr member(const ExprPtr& map, std::string_view path) {

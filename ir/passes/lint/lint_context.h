@@ -26,6 +26,8 @@ public:
   // The value a guard variable takes with every input at its default; nothing when the
   // defaults do not decide it.
   std::optional<bool> guardByDefaults(const std::string& guard) const;
+  // A guard variable's condition as text, for messages ("Guard1" when unknown).
+  std::string guardText(const std::string& guard) const;
 
   // Adds a finding unless a suppression of `ruleId` on `resource` (may be null) or a comment
   // near `location` covers it. An unknown location falls back to the resource's.

@@ -2,6 +2,7 @@
 #include "ir/passes/lint/value_domain.h"
 
 #include "ir/guard_evaluation.h"
+#include "ir/instantiate.h"
 #include "ir/passes/lint/lint_context.h"
 
 namespace pm::ir::lint {
@@ -40,10 +41,19 @@ void collectGuarded(const Expr& expr, const LintContext& context, ValueDomain& d
     bool offDefault = taken && *taken != (index == 0);
     for (PossibleValue& possible : inner.values) {
       if (offDefault)
-        possible = {possible.value, ValueOrigin::GuardedBranch, expr.name()};
+        possible = {possible.value, ValueOrigin::GuardedBranch, context.guardText(expr.name())};
       domain.values.push_back(std::move(possible));
     }
   }
+}
+
+// The parametric reader writes a quoted `"{{ input }}"` as a Fn::Sub concatenation of one
+// variable: its value is the variable's.
+ExprPtr soleVariable(const SubTemplate& sub) {
+  if (!isConcatenation(sub) || sub.parts.size() != 1 ||
+      sub.parts[0].kind != SubPart::Kind::Variable || sub.variables.size() != 1)
+    return nullptr;
+  return sub.variables[0].value;
 }
 
 void collect(const ExprPtr& expr, const LintContext& context, ValueDomain& domain) {
@@ -62,6 +72,11 @@ void collect(const ExprPtr& expr, const LintContext& context, ValueDomain& domai
   case ExprKind::Ref:
     if (const Input* input = module.findInput(expr->name()); input && !input->isContext)
       return collectInput(*input, domain);
+    domain.unknown = true;
+    return;
+  case ExprKind::Sub:
+    if (ExprPtr variable = soleVariable(expr->sub()))
+      return collect(variable, context, domain);
     domain.unknown = true;
     return;
   case ExprKind::If:
@@ -108,8 +123,8 @@ std::string provenance(const PossibleValue& value) {
   case ValueOrigin::EnumMember:
     return " (input '" + value.input + "' permits it)";
   case ValueOrigin::GuardedBranch:
-    return " (when the Jinja condition " + value.input +
-           " flips: an input value other than the defaults permits it)";
+    return " (only when the Jinja condition `" + value.input +
+           "` differs from what the defaults give: other input values permit it)";
   default:
     return "";
   }
