@@ -149,3 +149,13 @@ TEST_CASE("lint: a value is evaluated over its domain (default, enum members, gu
   CHECK(byGuard.severity == ir::Severity::Warning);
   CHECK(byGuard.message.find("only when the Jinja condition") != std::string::npos);
 }
+
+TEST_CASE("lint: a suppression without a reason suppresses, and is itself a warning") {
+  fs::path folder = fs::path(PM_SOURCE_DIR) / "tests" / "lint-domain" / "unreasoned-suppression";
+  driver::LintOutcome outcome = lintCase(folder);
+  auto found = findingsOf(outcome, "SEC002");
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->severity == ir::Severity::Warning);
+  CHECK(found.front()->message.find("without a reason") != std::string::npos);
+  CHECK(outcome.suppressed == 1);
+}

@@ -84,6 +84,11 @@ void LintContext::report(std::string_view ruleId, Severity severity, const Resou
     ++result_.suppressed;
     return;
   }
+  reportAlways(ruleId, severity, std::move(location), std::move(message));
+}
+
+void LintContext::reportAlways(std::string_view ruleId, Severity severity, SourceLocation location,
+                               std::string message) {
   Diagnostic finding;
   finding.ruleId = std::string(ruleId);
   finding.severity = severity;

@@ -34,6 +34,10 @@ public:
   void report(std::string_view ruleId, Severity severity, const Resource* resource,
               SourceLocation location, std::string message);
 
+  // A finding no suppression can silence (a suppression's own problem).
+  void reportAlways(std::string_view ruleId, Severity severity, SourceLocation location,
+                    std::string message);
+
   // walkModule without the resource.
   static void forEachExpr(const Module& module, const std::function<void(const Expr&)>& visit);
 

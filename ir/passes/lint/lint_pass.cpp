@@ -12,10 +12,10 @@ using Family = void (*)(LintContext&);
 // lint-rules.md §8 "Order of passes": input and namespace rules, then the features that decide
 // whether emission is possible, then the graph rules, then identities and retention.
 constexpr Family kFamilies[] = {
-    checkInputUse,        checkTemplateFeatures, checkPropertyRules,  checkIamPolicies,
-    checkIngressRules,    checkSecrets,          checkRuntimes,       checkTags,
-    checkLogging,         checkWorkloads,        checkClassification, checkSystem,
-    checkHardCodedValues, checkLifecycle,
+    checkInputUse,        checkTemplateFeatures, checkPropertyRules,      checkIamPolicies,
+    checkIngressRules,    checkSecrets,          checkRuntimes,           checkTags,
+    checkLogging,         checkWorkloads,        checkClassification,     checkSystem,
+    checkHardCodedValues, checkLifecycle,        checkSuppressionReasons,
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ir/passes/lint/lint_context.h"
+#include "ir/passes/lint/suppressions.h"
 
 namespace pm::ir::lint {
 

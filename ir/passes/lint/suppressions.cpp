@@ -112,4 +112,17 @@ bool isSuppressed(std::string_view ruleId, const Resource* resource, const Sourc
   return commentSuppresses(ruleId, at, sources);
 }
 
+void checkSuppressionReasons(LintContext& context) {
+  for (const Resource& resource : context.module().resources)
+    for (const ExprPtr& entry : asList(member(resource.metadata, "proton-lint"))) {
+      auto id = scalarText(member(entry, "id"));
+      if (!id)
+        id = scalarText(entry);
+      if (id && scalarText(member(entry, "reason")).value_or("").empty())
+        context.reportAlways(*id, Severity::Warning, entry->location(),
+                             "'" + resource.logicalId + "' suppresses " + *id +
+                                 " without a reason: say why in `reason`");
+    }
+}
+
 } // namespace pm::ir::lint

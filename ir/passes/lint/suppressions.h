@@ -16,4 +16,9 @@ namespace pm::ir::lint {
 bool isSuppressed(std::string_view ruleId, const Resource* resource, const SourceLocation& at,
                   const Diagnostics& sources);
 
+class LintContext;
+// lint-rules.md §1.4: a `proton-lint` suppression without a reason is itself a warning (under
+// the rule it suppresses, which it cannot silence).
+void checkSuppressionReasons(LintContext& context);
+
 } // namespace pm::ir::lint
