@@ -5,6 +5,7 @@
 #include "ir/passes/lint/rule_families.h"
 #include "ir/type_table.h"
 
+#include <cctype>
 #include <set>
 
 namespace pm::ir::lint {
@@ -31,7 +32,32 @@ std::set<std::string> checkReferences(LintContext& context) {
   return used;
 }
 
-void checkUnused(LintContext& context, const std::set<std::string>& used) {
+// Inputs a Jinja construct reads that the reader could not lift (MIG008) were rendered into
+// literals: they are used, though no InputRef is left in the model.
+void addRenderedInputs(const LintContext& context, std::set<std::string>& used) {
+  // A module read from rendered text is "<file> (rendered)"; the reader's MIG008 names <file>.
+  std::string source = context.module().sourcePath;
+  source = source.substr(0, source.find(" (rendered)"));
+  constexpr std::string_view kInputs = "inputs.";
+  for (const Diagnostic& diagnostic : context.diagnostics().all()) {
+    if (diagnostic.ruleId != "MIG008" || source.empty() ||
+        !diagnostic.location.file.starts_with(source))
+      continue;
+    const std::string& text = diagnostic.message;
+    for (std::size_t at = text.find(kInputs); at != std::string::npos;
+         at = text.find(kInputs, at + 1)) {
+      std::size_t begin = at + kInputs.size();
+      std::size_t end = begin;
+      while (end < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_'))
+        ++end;
+      used.insert(text.substr(begin, end - begin));
+    }
+  }
+}
+
+void checkUnused(LintContext& context, std::set<std::string> used) {
+  addRenderedInputs(context, used);
   for (const Input& input : context.module().inputs)
     if (isSchemaInput(input) && !used.contains(input.name))
       context.report("MIG002", Severity::Warning, nullptr, input.location,

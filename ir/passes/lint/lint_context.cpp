@@ -118,6 +118,13 @@ void walkModule(const Module& module,
     walk(condition.expression, nullptr);
   for (const GuardVariable& guard : module.guards)
     walk(guard.condition, nullptr);
+  for (const Mapping& mapping : module.mappings)
+    walk(mapping.entries, nullptr);
+  for (const Input& input : module.inputs)
+    walk(input.defaultValue, nullptr); // a CloudFormation parameter's Default may read an input
+  for (const MapEntry& section : module.otherSections)
+    walk(section.value, nullptr);
+  walk(module.metadata, nullptr);
 }
 
 void LintContext::forEachExpr(const Module& module, const std::function<void(const Expr&)>& visit) {

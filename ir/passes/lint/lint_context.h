@@ -26,6 +26,8 @@ public:
   // The value a guard variable takes with every input at its default; nothing when the
   // defaults do not decide it.
   std::optional<bool> guardByDefaults(const std::string& guard) const;
+  // The diagnostics of the run so far (the readers' MIG008 name inputs they rendered).
+  const Diagnostics& diagnostics() const { return sources_; }
   // A guard variable's condition as text, for messages ("Guard1" when unknown).
   std::string guardText(const std::string& guard) const;
 
@@ -52,7 +54,8 @@ private:
 };
 
 // Calls visit(node, resource) for every expression of the module: resource properties and
-// attributes (resource set), outputs, conditions and guard conditions (resource null).
+// attributes (resource set), outputs, conditions, guard conditions, mappings, input defaults,
+// other sections and the template's Metadata (resource null).
 void walkModule(const Module& module,
                 const std::function<void(const Expr&, const Resource*)>& visit);
 
