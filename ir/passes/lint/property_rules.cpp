@@ -65,7 +65,6 @@ const std::vector<PropertyRule> kPropertyRules{
     {"SEC008", "AWS::RDS::DBInstance", "PubliclyAccessible", Check::IsTrue, Severity::Error, "the database is publicly accessible"},
     {"SEC008", "AWS::Lambda::Url", "AuthType", Check::OneOf, Severity::Error, "the function URL takes unauthenticated calls (AuthType NONE)", "NONE"},
     {"SEC008", "AWS::ECS::Service", "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp", Check::OneOf, Severity::Warning, "tasks get public IP addresses (AssignPublicIp ENABLED)", "ENABLED", {}, {}, true},
-    {"SEC008", "AWS::EC2::Subnet", "MapPublicIpOnLaunch", Check::IsTrue, Severity::Warning, "the subnet gives every instance a public IP (MapPublicIpOnLaunch)", {}, {}, {}, true},
     // SEC010: IAM users and keys belong in the identity account.
     {"SEC010", "AWS::IAM::User", "", Check::Present, Severity::Error, "an IAM user in a workload template (use roles)"},
     {"SEC010", "AWS::IAM::AccessKey", "", Check::Present, Severity::Error, "a long-lived access key in a workload template (use roles)"},

@@ -1,7 +1,8 @@
-// Rules over a resource and the resources around it: SEC005 (HTTP listeners), SEC009 (ECS task
-// roles), OBS002 (container logs), OBS003 (load balancer access logs), OBS006 (alarms on
-// dead-letter queues), REL003 (two Availability Zones), REL005 (dead-letter queues), REL007
-// (approvals), COST002 (NAT gateways), COST006 (REST APIs that only proxy), COST007 (idle EIPs).
+// Rules over a resource and the resources around it: SEC005 (HTTP listeners), SEC008 (what
+// public subnets host), SEC009 (ECS task roles), OBS002 (container logs), OBS003 (load balancer
+// access logs), OBS006 (alarms on dead-letter queues), REL003 (two Availability Zones), REL005
+// (dead-letter queues), REL007 (approvals), COST002 (NAT gateways), COST006 (REST APIs that only
+// proxy), COST007 (idle EIPs).
 #include "ir/passes/lint/rule_families.h"
 
 namespace pm::ir::lint {
@@ -85,6 +86,37 @@ void checkApprovals(LintContext& context, const Resource& pipeline) {
     }
 }
 
+// What may sit in a public subnet (SEC008): load balancers, NAT gateways, and the subnet's own
+// routing and ACL associations.
+bool belongsInPublicSubnet(std::string_view type) {
+  return type == "AWS::ElasticLoadBalancingV2::LoadBalancer" || type == "AWS::EC2::NatGateway" ||
+         type == "AWS::EC2::SubnetRouteTableAssociation" ||
+         type == "AWS::EC2::SubnetNetworkAclAssociation";
+}
+
+bool isDataSubnetGroup(std::string_view type) {
+  return type == "AWS::RDS::DBSubnetGroup" || type == "AWS::ElastiCache::SubnetGroup" ||
+         type == "AWS::Redshift::ClusterSubnetGroup";
+}
+
+// SEC008: a public subnet (MapPublicIpOnLaunch) hosting a data store's subnet group (error) or
+// a workload (warning, error in production).
+void checkPublicSubnet(LintContext& context, const Resource& subnet) {
+  if (scalarText(property(subnet, "MapPublicIpOnLaunch")).value_or("") != "true")
+    return;
+  for (const Resource& user : context.module().resources) {
+    if (user.logicalId == subnet.logicalId || belongsInPublicSubnet(user.type) ||
+        !refersTo(user.properties, subnet.logicalId))
+      continue;
+    bool data = isDataSubnetGroup(user.type);
+    Severity severity = data || context.production() ? Severity::Error : Severity::Warning;
+    context.report("SEC008", severity, &user, user.location,
+                   subject(user) + " is placed in public subnet '" + subnet.logicalId +
+                       "' (MapPublicIpOnLaunch)" +
+                       (data ? ": a data store reachable from the internet" : ""));
+  }
+}
+
 // REL003: a load balancer needs subnets in two Availability Zones (a warning in production).
 void checkSpread(LintContext& context, const Resource& balancer) {
   ExprPtr subnets = property(balancer, "Subnets");
@@ -153,6 +185,8 @@ void checkWorkloads(LintContext& context) {
       checkSpread(context, resource);
     } else if (resource.type == "AWS::SQS::Queue")
       checkDeadLetterAlarm(context, resource);
+    else if (resource.type == "AWS::EC2::Subnet")
+      checkPublicSubnet(context, resource);
     else if (resource.type == "AWS::Lambda::EventSourceMapping")
       checkDeadLetters(context, resource);
     else if (resource.type == "AWS::CodePipeline::Pipeline")
