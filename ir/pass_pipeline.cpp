@@ -29,6 +29,11 @@ const std::vector<PassStep>& passSteps() {
        [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
          runFoldConditions(graph, diagnostics, results.folded);
        }},
+      {"lint",
+       [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
+         results.lint = {};
+         lint::runLint(graph, diagnostics, results.lintOptions, results.lint);
+       }},
       {"assign-identifiers",
        [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
          runAssignIdentifiers(graph, diagnostics, results.identifiers);

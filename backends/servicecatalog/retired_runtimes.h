@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ir/diagnostics.h"
+#include "ir/lambda_runtimes.h"
 #include "ir/module.h"
 
 #include <optional>
@@ -12,14 +13,8 @@ namespace pm::backends::sc {
 
 inline constexpr const char* kRetiredRuntimeRule = "SC001";
 
-// From the Lambda runtime deprecation policy
-// (docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html), as of 2026-11: the runtimes
-// whose function creation is blocked.
-struct RetiredRuntime {
-  std::string_view name;
-  std::string_view deprecated;    // end of support
-  std::string_view creationBlock; // no new function from this day on
-};
+// The runtimes of ir/lambda_runtimes.h: all of them have their function creation blocked.
+using RetiredRuntime = ir::LambdaRuntime;
 
 std::optional<RetiredRuntime> retiredRuntime(std::string_view runtime);
 

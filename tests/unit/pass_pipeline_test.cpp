@@ -7,9 +7,9 @@
 using namespace pm;
 
 TEST_CASE("The passes run in the documented order") {
-  CHECK(ir::passNames() == std::vector<std::string_view>{"resolve-references",
-                                                         "bind-upstream-outputs", "check-types",
-                                                         "fold-conditions", "assign-identifiers"});
+  CHECK(ir::passNames() ==
+        std::vector<std::string_view>{"resolve-references", "bind-upstream-outputs", "check-types",
+                                      "fold-conditions", "lint", "assign-identifiers"});
 }
 
 TEST_CASE("Running the pipeline reports from every pass and fills every side table") {

@@ -111,13 +111,15 @@ bool hasFindings(const BundleOutcome& outcome, const std::string& severity) {
   return found != outcome.findingsBySeverity.end() && found->second > 0;
 }
 
-// --fail-on: a failed or refused bundle counts as an error.
-bool failsRun(const BatchSummary& summary, const std::string& failOn) {
+// --fail-on: a failed or refused bundle counts as an error. `findings` false: only those count
+// (--check answers whether the output is current; lint findings are lint's business).
+bool failsRun(const BatchSummary& summary, const std::string& failOn, bool findings) {
   if (failOn == "never")
     return false;
   return std::any_of(summary.outcomes.begin(), summary.outcomes.end(), [&](const BundleOutcome& o) {
-    return o.status == "failed" || o.status == "refused" || hasFindings(o, "error") ||
-           (failOn == "warning" && hasFindings(o, "warning"));
+    return o.status == "failed" || o.status == "refused" ||
+           (findings &&
+            (hasFindings(o, "error") || (failOn == "warning" && hasFindings(o, "warning"))));
   });
 }
 
@@ -163,7 +165,8 @@ int batch(const po::variables_map& values, CommandIo& io) {
     io.out << "report: " << writeBatchReport(summary, format, request->settings.outputRoot) << "\n";
   printBatchTotals(summary, io.out);
   bool stale = summary.count("stale") > 0;
-  return stale || failsRun(summary, request->failOn) ? kExitFindings : kExitSuccess;
+  bool check = request->settings.check;
+  return stale || failsRun(summary, request->failOn, !check) ? kExitFindings : kExitSuccess;
 }
 
 } // namespace

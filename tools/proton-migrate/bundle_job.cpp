@@ -51,6 +51,15 @@ void summariseDiagnostics(const ir::Diagnostics& diagnostics, BundleOutcome& out
   }
 }
 
+// The lint passes' findings, counted like the diagnostics (they come apart from them because a
+// finding of severity error stops a bundle only when --fail-on says so).
+void summariseFindings(const std::vector<ir::Diagnostic>& findings, BundleOutcome& outcome) {
+  ir::Diagnostics counted;
+  for (const ir::Diagnostic& finding : findings)
+    counted.report(finding.severity, finding.ruleId, finding.location, finding.message);
+  summariseDiagnostics(counted, outcome);
+}
+
 std::string bundleName(const std::string& path) {
   ir::Diagnostics ignored; // the conversion reads the bundle again and reports its problems
   auto bundle = frontend::readBundle(path, ignored);
@@ -95,16 +104,20 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, BundleJob
   ir::Diagnostics diagnostics;
   backends::OutputTree output;
   bool terraformWritten = false;
+  // Findings are counted, and --fail-on judges the run by them; they stop no bundle, so every
+  // valid bundle is converted (as convert does by default).
+  LintGate lint{item.target, FailOn{true, ir::Severity::Error}, {}, false};
   convertInto(values, *backend,
               settings.mode == "rendered" ? backends::ConversionMode::Rendered
                                           : backends::ConversionMode::Parametric,
-              output, diagnostics,
+              lint, output, diagnostics,
               [&](const backends::ConversionModel& model, bool writtenInTerraform) {
                 terraformWritten = terraformWritten || writtenInTerraform;
                 if (!writtenInTerraform)
                   countResourcesByKind(model, item.target, outcome.resourcesByKind);
               });
   summariseDiagnostics(diagnostics, outcome);
+  summariseFindings(lint.findings, outcome);
   if (diagnostics.hasErrors()) {
     outcome.status = "failed";
     return;

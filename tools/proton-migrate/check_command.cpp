@@ -37,7 +37,9 @@ int check(const po::variables_map& values, CommandIo& io) {
   }
   ir::Diagnostics diagnostics;
   backends::OutputTree output;
-  convertInto(values, *backend, *mode, output, diagnostics);
+  // Findings never stop a bundle here: check compares what convert writes by default.
+  LintGate lint{values["to"].as<std::string>(), FailOn{true, ir::Severity::Error}, {}, false};
+  convertInto(values, *backend, *mode, lint, output, diagnostics);
   if (diagnostics.hasErrors()) {
     diagnostics.print(io.err);
     return kExitInputError;

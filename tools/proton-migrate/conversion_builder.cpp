@@ -181,6 +181,7 @@ std::optional<backends::ConversionModel> buildConversionModel(const frontend::Bu
   model.mode = mode;
   if (!addBundle(model, bundle, inputs, {}, diagnostics, terraformSources))
     return std::nullopt;
+  model.passes.lintOptions.rendered = mode == backends::ConversionMode::Rendered;
   ir::runPasses(model.modules, diagnostics, model.passes);
   return model;
 }

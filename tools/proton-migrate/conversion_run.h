@@ -4,6 +4,7 @@
 
 #include "backends/backend.h"
 #include "tools/proton-migrate/command.h"
+#include "tools/proton-migrate/lint_findings.h"
 
 #include <functional>
 
@@ -15,9 +16,10 @@ using ModelObserver =
     std::function<void(const backends::ConversionModel& model, bool writtenInTerraform)>;
 
 // Converts what `values` names (the options of `convert`) into `output`; problems go to
-// `diagnostics`, and an error there means `output` must not be written.
+// `diagnostics`, and an error there means `output` must not be written. The lint passes'
+// findings go to `lint`, which leaves out a bundle whose findings reach its threshold.
 void convertInto(const po::variables_map& values, const backends::Backend& backend,
-                 backends::ConversionMode mode, backends::OutputTree& output,
+                 backends::ConversionMode mode, LintGate& lint, backends::OutputTree& output,
                  ir::Diagnostics& diagnostics, const ModelObserver& observer = {});
 
 } // namespace pm::driver

@@ -7,6 +7,7 @@
 #include "tools/proton-migrate/conversion_builder.h"
 #include "tools/proton-migrate/conversion_run.h"
 #include "tools/proton-migrate/exit_codes.h"
+#include "tools/proton-migrate/lint_findings.h"
 #include "tools/proton-migrate/output_directory.h"
 #include "tools/proton-migrate/output_marker.h"
 #include "tools/proton-migrate/stack_dumps.h"
@@ -85,11 +86,12 @@ struct BuiltModel {
 };
 
 std::optional<BuiltModel> buildModel(const LoadedBundle& loaded, backends::ConversionMode mode,
-                                     StackDumps& stacks, ir::Diagnostics& diagnostics) {
+                                     StackDumps& stacks, LintGate& lint,
+                                     ir::Diagnostics& diagnostics) {
   BuiltModel built;
   auto model =
       buildConversionModel(loaded.bundle, loaded.inputs, mode, diagnostics, &built.terraform);
-  if (!model || diagnostics.hasErrors())
+  if (!model || diagnostics.hasErrors() || !lint.admit(model->passes.lint))
     return std::nullopt;
   attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
                    diagnostics);
@@ -100,9 +102,9 @@ std::optional<BuiltModel> buildModel(const LoadedBundle& loaded, backends::Conve
 // Converts one bundle into `output`, under "<bundle>/" when `ownFolder`.
 void convertBundle(const LoadedBundle& loaded, backends::ConversionMode mode,
                    const backends::Backend& backend, bool ownFolder, StackDumps& stacks,
-                   backends::OutputTree& output, ir::Diagnostics& diagnostics,
+                   LintGate& lint, backends::OutputTree& output, ir::Diagnostics& diagnostics,
                    const ModelObserver& observer) {
-  auto built = buildModel(loaded, mode, stacks, diagnostics);
+  auto built = buildModel(loaded, mode, stacks, lint, diagnostics);
   if (built)
     emitModel(built->model, built->terraform, backend, ownFolder ? loaded.bundle.name + "/" : "",
               output, diagnostics, observer);
@@ -126,7 +128,7 @@ bool convertsTogether(const std::vector<LoadedBundle>& bundles, const backends::
 }
 
 void convertTogether(const std::vector<LoadedBundle>& bundles, backends::ConversionMode mode,
-                     const backends::Backend& backend, StackDumps& stacks,
+                     const backends::Backend& backend, StackDumps& stacks, LintGate& lint,
                      backends::OutputTree& output, ir::Diagnostics& diagnostics,
                      const ModelObserver& observer) {
   std::vector<const LoadedBundle*> given;
@@ -134,7 +136,7 @@ void convertTogether(const std::vector<LoadedBundle>& bundles, backends::Convers
     given.push_back(&loaded);
   tf::NativeSources terraformSources;
   auto model = buildSystemModel(given, mode, diagnostics, &terraformSources);
-  if (!model || diagnostics.hasErrors())
+  if (!model || diagnostics.hasErrors() || !lint.admit(model->passes.lint))
     return;
   for (const LoadedBundle& loaded : bundles)
     attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
@@ -160,12 +162,12 @@ std::vector<std::string> catalogBundlePaths(const std::vector<std::string>& path
 // become one product with an artifact per version.
 void convertCatalog(const std::vector<LoadedBundle>& loaded, backends::ConversionMode mode,
                     const backends::sc::ServiceCatalogOptions& options, StackDumps& stacks,
-                    backends::OutputTree& output, ir::Diagnostics& diagnostics,
+                    LintGate& lint, backends::OutputTree& output, ir::Diagnostics& diagnostics,
                     const ModelObserver& observer) {
   std::deque<BuiltModel> converted; // stable addresses for the catalog's pointers
   std::vector<backends::sc::CatalogBundle> bundles;
   for (const LoadedBundle& bundle : loaded) {
-    auto built = buildModel(bundle, mode, stacks, diagnostics);
+    auto built = buildModel(bundle, mode, stacks, lint, diagnostics);
     if (!built)
       continue;
     if (built->terraform.empty())
@@ -214,21 +216,29 @@ int convert(const po::variables_map& values, CommandIo& io) {
            << (upToDate ? directory + " is up to date" : refusalMessage(directory)) << "\n";
     return upToDate ? kExitSuccess : kExitUsage;
   }
+  auto failOn =
+      failOnOption(values.count("fail-on") ? values["fail-on"].as<std::string>() : "never");
+  if (!failOn) {
+    io.err << "proton-migrate convert: --fail-on takes error, warning or never\n";
+    return kExitUsage;
+  }
+  LintGate lint{std::string(backend->name()), *failOn, {}, false};
   ir::Diagnostics diagnostics;
   backends::OutputTree output;
-  convertInto(values, *backend, *mode, output, diagnostics);
+  convertInto(values, *backend, *mode, lint, output, diagnostics);
   diagnostics.print(io.err);
+  printFindings(lint.findings, diagnostics, io.err);
   if (diagnostics.hasErrors())
     return kExitInputError; // nothing is written when any bundle failed
   output.write(std::string(kMarkerFile), marker);
   commitOutputTree(output, directory);
-  return kExitSuccess;
+  return lint.stopped ? kExitFindings : kExitSuccess;
 }
 
 } // namespace
 
 void convertInto(const po::variables_map& values, const backends::Backend& backend,
-                 backends::ConversionMode mode, backends::OutputTree& output,
+                 backends::ConversionMode mode, LintGate& lint, backends::OutputTree& output,
                  ir::Diagnostics& diagnostics, const ModelObserver& observer) {
   StackDumps stacks;
   if (values.count("stack-dump"))
@@ -241,12 +251,13 @@ void convertInto(const po::variables_map& values, const backends::Backend& backe
   if (bundles)
     carryOverCodeBuildBundles(*bundles, output, diagnostics);
   if (bundles && catalog)
-    convertCatalog(*bundles, mode, catalogOptions(values), stacks, output, diagnostics, observer);
+    convertCatalog(*bundles, mode, catalogOptions(values), stacks, lint, output, diagnostics,
+                   observer);
   else if (bundles && convertsTogether(*bundles, backend))
-    convertTogether(*bundles, mode, backend, stacks, output, diagnostics, observer);
+    convertTogether(*bundles, mode, backend, stacks, lint, output, diagnostics, observer);
   else if (bundles)
     for (const LoadedBundle& loaded : *bundles)
-      convertBundle(loaded, mode, backend, several, stacks, output, diagnostics, observer);
+      convertBundle(loaded, mode, backend, several, stacks, lint, output, diagnostics, observer);
   reportUnattachedDumps(stacks.dumps, stacks.attached, diagnostics);
 }
 
@@ -254,7 +265,8 @@ Command convertCommand() {
   return {
       "convert",
       "convert PATH... --to terraform|cdk|servicecatalog [--mode parametric|rendered] "
-      "[--spec F] [--env-outputs F] [--stack-dump F] [--import-env-outputs] -o DIR",
+      "[--spec F] [--env-outputs F] [--stack-dump F] [--import-env-outputs] "
+      "[--fail-on error|warning|never] -o DIR",
       "Converts bundles (folders, .tar.gz archives or CloudFormation files) to the target; "
       "with cdk or terraform, several bundles make one app or root, environment outputs wired "
       "to the services deployed in them.",
@@ -270,7 +282,10 @@ Command convertCommand() {
                  "of exports the environment product adds) instead of taking them as parameters")
                 ("stack-dump", po::value<std::vector<std::string>>()->value_name("FILE"),
                  "a deployed stack's get-template, describe-stacks and describe-stack-resources "
-                 "JSON (repeatable; one merged file or separate files)");
+                 "JSON (repeatable; one merged file or separate files)")
+                ("fail-on", po::value<std::string>()->value_name("L"),
+                 "lint findings at or above L (error, warning; default never) stop their bundle: "
+                 "it is not written and the exit code is 1");
         // clang-format on
         declareTemplateInputOptions(options);
         declareOutputFolderOptions(options);

@@ -161,6 +161,7 @@ buildSystemModel(const std::vector<const LoadedBundle*>& given, backends::Conver
     for (const LoadedBundle* loaded : bundles)
       if (!isEnvironment(loaded->bundle))
         linkService(model, *loaded, environmentBundles, diagnostics);
+  model.passes.lintOptions.rendered = mode == backends::ConversionMode::Rendered;
   ir::runPasses(model.modules, diagnostics, model.passes);
   return model;
 }
