@@ -11,8 +11,11 @@ namespace pm::driver {
 namespace {
 
 // Mirrors tf::planResources: curated when the mapping covers the resource, else awscc when
-// the type has an awscc resource and its properties are a map.
+// the type has an awscc resource and its properties are a map. SAM resources are expanded
+// into plain ones by the Terraform backend first (ir/passes/expand_serverless).
 std::string terraformKind(const ir::Resource& resource) {
+  if (resource.type.starts_with("AWS::Serverless::"))
+    return "sam-expanded";
   const tf::MappingTables& tables = tf::MappingTables::instance();
   if (tf::curatedMappingFor(resource, tables))
     return "curated";
