@@ -19,8 +19,8 @@ std::string cell(const std::string& text) {
 // A failure's first diagnostics: enough to see why without drowning the pull request comment.
 constexpr std::size_t kMessagesShown = 10;
 
-const char* const kStatuses[] = {"converted", "carried-over", "unchanged", "up-to-date",
-                                 "stale",     "failed",       "refused"};
+const char* const kStatuses[] = {"converted", "carried-over", "unchanged",      "up-to-date",
+                                 "stale",     "failed",       "not-for-target", "refused"};
 
 } // namespace
 

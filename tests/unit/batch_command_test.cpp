@@ -93,11 +93,27 @@ TEST_CASE("Batch shards cover every bundle once and their JSON reports merge int
 
 TEST_CASE("Batch exits 1 under --fail-on error when a bundle fails, 0 under never") {
   pm::test::TempTree work;
-  // The Terraform-written environment does not convert to CDK: that bundle fails.
-  std::string root = kFixtures + "/env-terraform";
+  work.write("repo/broken/schema/schema.yaml",
+             "schema:\n  format:\n    openapi: \"3.0.0\"\n  environment_input_type: \"In\"\n"
+             "  types:\n    In:\n      type: object\n      properties: {}\n");
+  work.write("repo/broken/infrastructure/manifest.yaml",
+             "infrastructure:\n  templates:\n    - file: \"cloudformation.yaml\"\n"
+             "      rendering_engine: jinja\n      template_language: cloudformation\n");
+  work.write("repo/broken/infrastructure/cloudformation.yaml", "Resources:\n{% if %}\n");
+  std::string root = work.path("repo");
   CHECK(batch({root, "--to", "cdk", "-o", work.path("a")}).exitCode == 1);
   CHECK(batch({root, "--to", "cdk", "-o", work.path("b"), "--fail-on", "never"}).exitCode == 0);
-  CHECK(batch({root, "--to", "terraform", "-o", work.path("c")}).exitCode == 0);
+}
+
+TEST_CASE("A Terraform-written bundle is not for the cdk target: reported, not failed") {
+  pm::test::TempTree work;
+  auto run =
+      batch({kFixtures + "/env-terraform", "--to", "cdk", "-o", work.path("a"), "--report", "md"});
+  CHECK(run.exitCode == 0);
+  CHECK(pm::test::readFile(work.path("a/batch-report.md")).find("not-for-target") !=
+        std::string::npos);
+  CHECK(batch({kFixtures + "/env-terraform", "--to", "terraform", "-o", work.path("c")}).exitCode ==
+        0);
 }
 
 TEST_CASE("Batch refuses a folder it did not write, unless --force, and skips unchanged bundles") {

@@ -117,6 +117,8 @@ bool failsRun(const BatchSummary& summary, const std::string& failOn, bool findi
   if (failOn == "never")
     return false;
   return std::any_of(summary.outcomes.begin(), summary.outcomes.end(), [&](const BundleOutcome& o) {
+    if (o.status == "not-for-target")
+      return false; // the target cannot carry it; the report says so
     return o.status == "failed" || o.status == "refused" ||
            (findings &&
             (hasFindings(o, "error") || (failOn == "warning" && hasFindings(o, "warning"))));

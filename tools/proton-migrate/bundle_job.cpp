@@ -51,6 +51,17 @@ void summariseDiagnostics(const ir::Diagnostics& diagnostics, BundleOutcome& out
   }
 }
 
+// A Terraform-written bundle asked for another target than terraform or servicecatalog (PRS013,
+// and nothing else wrong): the target cannot carry it, which is no failure of the bundle.
+bool onlyOtherTarget(const ir::Diagnostics& diagnostics) {
+  const auto& all = diagnostics.all();
+  return std::all_of(all.begin(), all.end(), [](const ir::Diagnostic& diagnostic) {
+    return diagnostic.severity != ir::Severity::Error ||
+           (diagnostic.ruleId == "PRS013" &&
+            diagnostic.message.find("written in Terraform") != std::string::npos);
+  });
+}
+
 // The lint passes' findings, counted like the diagnostics (they come apart from them because a
 // finding of severity error stops a bundle only when --fail-on says so).
 void summariseFindings(const std::vector<ir::Diagnostic>& findings, BundleOutcome& outcome) {
@@ -119,7 +130,7 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, BundleJob
   summariseDiagnostics(diagnostics, outcome);
   summariseFindings(lint.findings, outcome);
   if (diagnostics.hasErrors()) {
-    outcome.status = "failed";
+    outcome.status = onlyOtherTarget(diagnostics) ? "not-for-target" : "failed";
     return;
   }
   if (terraformWritten)
