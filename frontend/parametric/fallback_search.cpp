@@ -33,6 +33,15 @@ Candidate numericProbe(const ir::Input& input) {
   return {{text, std::nullopt, {}}, {0}, text};
 }
 
+Candidate plain(std::string text) {
+  return {{std::move(text), std::nullopt, {}}, {}, {}};
+}
+
+// One probe token standing for the whole value.
+Candidate probed() {
+  return {{probeToken(0), std::nullopt, {}}, {0}, {}};
+}
+
 Candidate probedList(std::size_t items) {
   Candidate candidate;
   candidate.value.items.emplace();
@@ -41,10 +50,6 @@ Candidate probedList(std::size_t items) {
     candidate.slots.push_back(slot);
   }
   return candidate;
-}
-
-Candidate plain(std::string text) {
-  return {{std::move(text), std::nullopt, {}}, {}, {}};
 }
 
 std::string numberText(double number) {
@@ -93,19 +98,18 @@ std::vector<Candidate> candidatesFor(const ir::Input& input, const std::set<doub
   if (!input.allowedValues.empty()) {
     for (const ir::ExprPtr& member : input.allowedValues)
       if (auto text = scalarText(member))
-        candidates.push_back({{*text, std::nullopt, {}}, {}, {}});
+        candidates.push_back(plain(*text));
   } else if (input.type == ir::InputType::Boolean) {
-    candidates = {{{"true", std::nullopt, {}}, {}, {}}, {{"false", std::nullopt, {}}, {}, {}}};
+    candidates = {plain("true"), plain("false")};
   } else if ((input.type == ir::InputType::Number || input.type == ir::InputType::Integer) &&
              input.minimum && input.maximum &&
              *input.maximum - *input.minimum < kMaxNumberCandidates) {
     for (double number = std::ceil(*input.minimum); number <= *input.maximum; ++number)
-      candidates.push_back(
-          {{std::to_string(static_cast<long long>(number)), std::nullopt, {}}, {}, {}});
+      candidates.push_back(plain(std::to_string(static_cast<long long>(number))));
   } else if (input.type == ir::InputType::Number || input.type == ir::InputType::Integer) {
     candidates = numberCandidates(input, deployed);
   } else if (input.type == ir::InputType::String) {
-    candidates.push_back({{probeToken(0), std::nullopt, {}}, {0}, {}});
+    candidates.push_back(probed());
     if (auto shaped = shapedProbe(input))
       candidates.push_back(*shaped);
   } else if (input.type == ir::InputType::List && input.itemType == ir::InputType::String) {
@@ -188,8 +192,7 @@ RecoveredSpec searchFallbackInputs(const RecoveredSpec& recovered, const TrialMa
   for (int round = 0; round < kRounds; ++round) {
     for (const std::string& path : namedContext(recovered.part))
       if (best.drift > 0 && !best.context.count(path))
-        searchOne(best, &RecoveredSpec::context, path,
-                  {{{probeToken(0), std::nullopt, {}}, {0}, {}}}, trial);
+        searchOne(best, &RecoveredSpec::context, path, {probed()}, trial);
     for (const ir::Input& input : recovered.declared)
       if (best.drift > 0 && !best.inputs.count(input.name) &&
           !best.undefinedInputs.count(input.name))

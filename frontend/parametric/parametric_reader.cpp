@@ -12,7 +12,6 @@
 #include "frontend/parametric/symbolic_context.h"
 #include "frontend/render.h"
 
-#include <regex>
 #include <set>
 
 namespace pm::frontend {
@@ -359,10 +358,9 @@ jinja::Value withStandIns(const Bundle& bundle, PartRole role, const std::string
       inputs.emplace_back(property.name, standInValue(property.type));
     filled = withStandIns(filled, holder, "inputs", inputs);
   }
-  static const std::regex named(R"(environment\.outputs\.([A-Za-z_][A-Za-z0-9_]*))");
   StandIns outputs;
-  for (std::sregex_iterator it(text.begin(), text.end(), named), end; it != end; ++it)
-    outputs.emplace_back((*it)[1], jinja::Value(std::string()));
+  for (const std::string& name : environmentOutputsNamed(text))
+    outputs.emplace_back(name, jinja::Value(std::string()));
   return withStandIns(filled, "environment", "outputs", outputs);
 }
 

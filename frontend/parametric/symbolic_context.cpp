@@ -4,6 +4,8 @@
 #include "frontend/cloudformation/cloudformation_reader.h"
 #include "frontend/jinja/symbolic.h"
 
+#include <regex>
+
 namespace pm::frontend {
 
 namespace {
@@ -72,6 +74,14 @@ ir::ExprPtr referenceFor(const std::string& path, const ir::SourceLocation& loca
   if (path.find(".outputs.") != std::string::npos)
     return ir::Expr::upstreamOutputRef({"environment", afterLast(path, ".outputs.")}, location);
   return ir::Expr::contextRef(path, location);
+}
+
+std::vector<std::string> environmentOutputsNamed(const std::string& text) {
+  static const std::regex named(R"(environment\.outputs\.([A-Za-z_][A-Za-z0-9_]*))");
+  std::vector<std::string> names;
+  for (std::sregex_iterator it(text.begin(), text.end(), named), end; it != end; ++it)
+    names.push_back((*it)[1]);
+  return names;
 }
 
 ir::ExprPtr plainScalar(const std::string& text) {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pm::frontend {
 
@@ -32,6 +33,10 @@ ir::ExprPtr referenceFor(const std::string& path, const ir::SourceLocation& loca
 // The values of `context` for ir::instantiate, keyed as referenceFor() names them; `bare` is the
 // literal a YAML template reader makes of the printed text.
 ir::InputValues boundValues(const jinja::Value& context);
+
+// The names of the environment outputs a template's text reads (`environment.outputs.X`), in
+// order of appearance, repeats included.
+std::vector<std::string> environmentOutputsNamed(const std::string& text);
 
 // The literal a CloudFormation YAML reader makes of `text` as a plain scalar.
 ir::ExprPtr plainScalar(const std::string& text);

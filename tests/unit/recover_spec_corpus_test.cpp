@@ -1,6 +1,7 @@
 // Inverse rendering over the official corpus: every CloudFormation part rendered with
 // non-default inputs gives them back (skips without ../shared/corpus).
 #include "frontend/instance_outputs.h"
+#include "frontend/parametric/symbolic_context.h"
 #include "tests/unit/recovery_harness.h"
 #include "tests/unit/temp_tree.h"
 
@@ -122,9 +123,8 @@ jinja::Value environmentOutputsFor(const frontend::Bundle& bundle, frontend::Par
   for (frontend::PartRole reader : {part, frontend::PartRole::Instance})
     if (const frontend::BundlePart* found = bundle.part(reader))
       text += bundle.files.read(found->templatePath).value_or("");
-  static const std::regex named(R"(environment\.outputs\.([A-Za-z_][A-Za-z0-9_]*))");
-  for (std::sregex_iterator it(text.begin(), text.end(), named), end; it != end; ++it)
-    outputs.set(jinja::Value(std::string((*it)[1])), jinja::Value(std::string((*it)[1]) + "-out"));
+  for (const std::string& name : frontend::environmentOutputsNamed(text))
+    outputs.set(jinja::Value(name), jinja::Value(name + "-out"));
   return jinja::Value::dict(std::move(outputs));
 }
 

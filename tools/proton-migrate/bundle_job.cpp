@@ -41,8 +41,8 @@ po::variables_map convertOptions(const BatchItem& item, const BatchSettings& set
   return values;
 }
 
-void summariseDiagnostics(const ir::Diagnostics& diagnostics, BundleOutcome& outcome) {
-  for (const ir::Diagnostic& diagnostic : diagnostics.all()) {
+void summariseDiagnostics(const std::vector<ir::Diagnostic>& diagnostics, BundleOutcome& outcome) {
+  for (const ir::Diagnostic& diagnostic : diagnostics) {
     ++outcome.findingsByRule[diagnostic.ruleId];
     ++outcome.findingsBySeverity[ir::severityName(diagnostic.severity)];
     std::string where = diagnostic.location.file.empty() ? "" : diagnostic.location.str() + ": ";
@@ -60,15 +60,6 @@ bool onlyOtherTarget(const ir::Diagnostics& diagnostics) {
            (diagnostic.ruleId == "PRS013" &&
             diagnostic.message.find("written in Terraform") != std::string::npos);
   });
-}
-
-// The lint passes' findings, counted like the diagnostics (they come apart from them because a
-// finding of severity error stops a bundle only when --fail-on says so).
-void summariseFindings(const std::vector<ir::Diagnostic>& findings, BundleOutcome& outcome) {
-  ir::Diagnostics counted;
-  for (const ir::Diagnostic& finding : findings)
-    counted.report(finding.severity, finding.ruleId, finding.location, finding.message);
-  summariseDiagnostics(counted, outcome);
 }
 
 std::string bundleName(const std::string& path) {
@@ -127,8 +118,9 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, BundleJob
                 if (!writtenInTerraform)
                   countResourcesByKind(model, item.target, outcome.resourcesByKind);
               });
-  summariseDiagnostics(diagnostics, outcome);
-  summariseFindings(lint.findings, outcome);
+  summariseDiagnostics(diagnostics.all(), outcome);
+  // The lint findings come apart from the diagnostics: one of severity error stops no bundle.
+  summariseDiagnostics(lint.findings, outcome);
   if (diagnostics.hasErrors()) {
     outcome.status = onlyOtherTarget(diagnostics) ? "not-for-target" : "failed";
     return;
