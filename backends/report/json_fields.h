@@ -6,14 +6,15 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pm::backends::report {
 
 using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-inline void writeString(JsonWriter& writer, const std::string& text) {
-  writer.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
+inline void writeString(JsonWriter& writer, std::string_view text) {
+  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
 }
 
 inline void writeField(JsonWriter& writer, const char* key, const std::string& value) {

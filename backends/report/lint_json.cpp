@@ -1,6 +1,8 @@
 // JSON: {"findings": [{rule, severity, message, file, line, column, fingerprint}], "summary"}.
 #include "backends/report/lint_report_writers.h"
 
+#include "backends/report/json_fields.h"
+
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -8,41 +10,37 @@ namespace pm::backends::report {
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void string(Writer& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
+using Writer = JsonWriter;
 
 void finding(Writer& writer, const ir::Diagnostic& diagnostic) {
   writer.StartObject();
-  string(writer, "rule");
-  string(writer, diagnostic.ruleId);
-  string(writer, "severity");
-  string(writer, levelName(diagnostic.severity));
-  string(writer, "message");
-  string(writer, diagnostic.message);
-  string(writer, "file");
-  string(writer, diagnostic.location.file);
-  string(writer, "line");
+  writeString(writer, "rule");
+  writeString(writer, diagnostic.ruleId);
+  writeString(writer, "severity");
+  writeString(writer, levelName(diagnostic.severity));
+  writeString(writer, "message");
+  writeString(writer, diagnostic.message);
+  writeString(writer, "file");
+  writeString(writer, diagnostic.location.file);
+  writeString(writer, "line");
   writer.Int(diagnostic.location.line);
-  string(writer, "column");
+  writeString(writer, "column");
   writer.Int(diagnostic.location.column);
-  string(writer, "fingerprint");
-  string(writer, findingFingerprint(diagnostic));
+  writeString(writer, "fingerprint");
+  writeString(writer, findingFingerprint(diagnostic));
   writer.EndObject();
 }
 
 void summary(Writer& writer, const LintReport& report) {
   writer.StartObject();
-  string(writer, "findings");
+  writeString(writer, "findings");
   writer.Uint64(report.findings.size());
-  string(writer, "suppressed");
+  writeString(writer, "suppressed");
   writer.Uint64(report.suppressed);
-  string(writer, "byRule");
+  writeString(writer, "byRule");
   writer.StartObject();
   for (const auto& [rule, count] : countsByRule(report.findings)) {
-    string(writer, rule);
+    writeString(writer, rule);
     writer.Uint64(count);
   }
   writer.EndObject();
@@ -56,12 +54,12 @@ void writeLintJson(const LintReport& report, std::ostream& out) {
   Writer writer(buffer);
   writer.SetIndent(' ', 2);
   writer.StartObject();
-  string(writer, "findings");
+  writeString(writer, "findings");
   writer.StartArray();
   for (const ir::Diagnostic& diagnostic : report.findings)
     finding(writer, diagnostic);
   writer.EndArray();
-  string(writer, "summary");
+  writeString(writer, "summary");
   summary(writer, report);
   writer.EndObject();
   out << buffer.GetString() << "\n";

@@ -2,6 +2,8 @@
 // linters as properties), one result per finding with a fingerprint that ignores line moves.
 #include "backends/report/lint_report_writers.h"
 
+#include "backends/report/json_fields.h"
+
 #include "ir/passes/lint/rule_anchors.h"
 #include "ir/passes/lint/rule_catalog.h"
 
@@ -15,20 +17,16 @@ namespace pm::backends::report {
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = JsonWriter;
 namespace lint = ir::lint;
 
 constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 
-void string(Writer& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
 void textObject(Writer& writer, std::string_view key, std::string_view text) {
-  string(writer, key);
+  writeString(writer, key);
   writer.StartObject();
-  string(writer, "text");
-  string(writer, text);
+  writeString(writer, "text");
+  writeString(writer, text);
   writer.EndObject();
 }
 
@@ -44,33 +42,33 @@ std::string_view sarifLevel(ir::Severity severity) {
 }
 
 void ruleAnchors(Writer& writer, std::string_view rule) {
-  string(writer, "anchors");
+  writeString(writer, "anchors");
   writer.StartArray();
   for (const lint::RuleAnchor& anchor : lint::ruleAnchors())
     if (anchor.rule == rule)
-      string(writer, std::string(anchor.tool) + " " + std::string(anchor.check));
+      writeString(writer, std::string(anchor.tool) + " " + std::string(anchor.check));
   writer.EndArray();
 }
 
 void rule(Writer& writer, const lint::RuleInfo& info, const std::string& helpUriBase) {
   writer.StartObject();
-  string(writer, "id");
-  string(writer, info.id);
-  string(writer, "name");
-  string(writer, info.id);
+  writeString(writer, "id");
+  writeString(writer, info.id);
+  writeString(writer, "name");
+  writeString(writer, info.id);
   textObject(writer, "shortDescription", info.title);
   textObject(writer, "fullDescription", info.help);
-  string(writer, "helpUri");
-  string(writer, helpUriBase + info.anchor());
-  string(writer, "defaultConfiguration");
+  writeString(writer, "helpUri");
+  writeString(writer, helpUriBase + info.anchor());
+  writeString(writer, "defaultConfiguration");
   writer.StartObject();
-  string(writer, "level");
-  string(writer, sarifLevel(info.severity));
+  writeString(writer, "level");
+  writeString(writer, sarifLevel(info.severity));
   writer.EndObject();
-  string(writer, "properties");
+  writeString(writer, "properties");
   writer.StartObject();
-  string(writer, "severityDetail");
-  string(writer, info.severityDetail);
+  writeString(writer, "severityDetail");
+  writeString(writer, info.severityDetail);
   ruleAnchors(writer, info.id);
   writer.EndObject();
   writer.EndObject();
@@ -104,20 +102,20 @@ std::string uriOf(std::string_view path) {
 
 void location(Writer& writer, const ir::SourceLocation& at) {
   writer.StartObject();
-  string(writer, "physicalLocation");
+  writeString(writer, "physicalLocation");
   writer.StartObject();
-  string(writer, "artifactLocation");
+  writeString(writer, "artifactLocation");
   writer.StartObject();
-  string(writer, "uri");
-  string(writer, uriOf(at.file));
+  writeString(writer, "uri");
+  writeString(writer, uriOf(at.file));
   writer.EndObject();
   if (at.known() && !isRendered(at)) {
-    string(writer, "region");
+    writeString(writer, "region");
     writer.StartObject();
-    string(writer, "startLine");
+    writeString(writer, "startLine");
     writer.Int(at.line);
     if (at.column > 0) {
-      string(writer, "startColumn");
+      writeString(writer, "startColumn");
       writer.Int(at.column);
     }
     writer.EndObject();
@@ -136,43 +134,43 @@ int ruleIndex(std::string_view id) {
 
 void result(Writer& writer, const ir::Diagnostic& finding) {
   writer.StartObject();
-  string(writer, "ruleId");
-  string(writer, finding.ruleId);
+  writeString(writer, "ruleId");
+  writeString(writer, finding.ruleId);
   if (int index = ruleIndex(finding.ruleId); index >= 0) {
-    string(writer, "ruleIndex");
+    writeString(writer, "ruleIndex");
     writer.Int(index);
   }
-  string(writer, "level");
-  string(writer, sarifLevel(finding.severity));
+  writeString(writer, "level");
+  writeString(writer, sarifLevel(finding.severity));
   textObject(writer, "message",
              isRendered(finding.location)
                  ? finding.message + " (line " + std::to_string(finding.location.line) +
                        " of the rendered template)"
                  : finding.message);
-  string(writer, "locations");
+  writeString(writer, "locations");
   writer.StartArray();
   location(writer, finding.location);
   writer.EndArray();
-  string(writer, "partialFingerprints");
+  writeString(writer, "partialFingerprints");
   writer.StartObject();
-  string(writer, "protonMigrateFinding/v1");
-  string(writer, findingFingerprint(finding));
+  writeString(writer, "protonMigrateFinding/v1");
+  writeString(writer, findingFingerprint(finding));
   writer.EndObject();
   writer.EndObject();
 }
 
 void driver(Writer& writer, const LintReport& report) {
-  string(writer, "tool");
+  writeString(writer, "tool");
   writer.StartObject();
-  string(writer, "driver");
+  writeString(writer, "driver");
   writer.StartObject();
-  string(writer, "name");
-  string(writer, "proton-migrate");
+  writeString(writer, "name");
+  writeString(writer, "proton-migrate");
   if (!report.toolVersion.empty()) {
-    string(writer, "semanticVersion");
-    string(writer, report.toolVersion);
+    writeString(writer, "semanticVersion");
+    writeString(writer, report.toolVersion);
   }
-  string(writer, "rules");
+  writeString(writer, "rules");
   writer.StartArray();
   for (const lint::RuleInfo& info : lint::ruleCatalog())
     rule(writer, info, report.helpUriBase);
@@ -188,15 +186,15 @@ void writeLintSarif(const LintReport& report, std::ostream& out) {
   Writer writer(buffer);
   writer.SetIndent(' ', 2);
   writer.StartObject();
-  string(writer, "$schema");
-  string(writer, kSchema);
-  string(writer, "version");
-  string(writer, "2.1.0");
-  string(writer, "runs");
+  writeString(writer, "$schema");
+  writeString(writer, kSchema);
+  writeString(writer, "version");
+  writeString(writer, "2.1.0");
+  writeString(writer, "runs");
   writer.StartArray();
   writer.StartObject();
   driver(writer, report);
-  string(writer, "results");
+  writeString(writer, "results");
   writer.StartArray();
   for (const ir::Diagnostic& finding : report.findings)
     result(writer, finding);

@@ -1,6 +1,8 @@
 // Writing the migration report as Markdown and JSON.
 #include "tools/proton-migrate/migration_report.h"
 
+#include "backends/report/json_fields.h"
+
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -183,22 +185,18 @@ void runbookSection(const MigrationReport& report, std::ostream& out) {
 
 // --- JSON -----------------------------------------------------------------------------------
 
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void field(JsonWriter& json, const char* key, const std::string& value) {
-  json.Key(key);
-  json.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
-}
+using backends::report::JsonWriter;
+using backends::report::writeField;
 
 void jsonStacks(const MigrationReport& report, JsonWriter& json) {
   json.Key("stacks");
   json.StartArray();
   for (const MigrationStack& stack : report.stacks) {
     json.StartObject();
-    field(json, "stackName", stack.dump.stackName);
-    field(json, "role", std::string(stackRoleName(stack.role)));
-    field(json, "name", stack.name);
-    field(json, "part", stack.part ? frontend::partRoleName(*stack.part) : "");
+    writeField(json, "stackName", stack.dump.stackName);
+    writeField(json, "role", std::string(stackRoleName(stack.role)));
+    writeField(json, "name", stack.name);
+    writeField(json, "part", stack.part ? frontend::partRoleName(*stack.part) : "");
     json.Key("resources");
     json.Uint(static_cast<unsigned>(stack.dump.resources.size()));
     json.EndObject();
@@ -209,19 +207,19 @@ void jsonStacks(const MigrationReport& report, JsonWriter& json) {
 void jsonInputs(const MigrationReport& report, JsonWriter& json) {
   json.Key("inputs");
   json.StartObject();
-  field(json, "source", report.inputs.recovered ? "recovered" : "given");
+  writeField(json, "source", report.inputs.recovered ? "recovered" : "given");
   json.Key("stacks");
   json.StartArray();
   for (const StackInputs& stack : report.inputs.stacks) {
     json.StartObject();
-    field(json, "stackName", stack.stackName);
+    writeField(json, "stackName", stack.stackName);
     json.Key("values");
     json.StartArray();
     for (const StackInputValue& value : stack.values) {
       json.StartObject();
-      field(json, "name", value.name);
-      field(json, "value", value.value);
-      field(json, "from", value.origin);
+      writeField(json, "name", value.name);
+      writeField(json, "value", value.value);
+      writeField(json, "from", value.origin);
       json.EndObject();
     }
     json.EndArray();
@@ -237,12 +235,12 @@ void jsonDrift(const MigrationReport& report, JsonWriter& json) {
   for (const StackVerification& verification : report.verifications)
     for (const ir::TemplateDifference& difference : verification.differences) {
       json.StartObject();
-      field(json, "stackName", verification.stack->dump.stackName);
-      field(json, "element", difference.element);
-      field(json, "path", difference.path);
-      field(json, "deployed", difference.deployed);
-      field(json, "rendered", difference.rendered);
-      field(json, "location", difference.location.str());
+      writeField(json, "stackName", verification.stack->dump.stackName);
+      writeField(json, "element", difference.element);
+      writeField(json, "path", difference.path);
+      writeField(json, "deployed", difference.deployed);
+      writeField(json, "rendered", difference.rendered);
+      writeField(json, "location", difference.location.str());
       json.EndObject();
     }
   json.EndArray();
@@ -260,14 +258,14 @@ void jsonResources(const MigrationReport& report, JsonWriter& json) {
   json.StartArray();
   for (const ResourceAdoption& row : report.artifacts.resources) {
     json.StartObject();
-    field(json, "stackName", row.stackName);
-    field(json, "logicalId", row.logicalId);
-    field(json, "type", row.type);
-    field(json, "physicalId", row.physicalId);
-    field(json, "mapping", row.mapping);
-    field(json, "kind", row.kind);
-    field(json, "importId", row.importId);
-    field(json, "note", row.note);
+    writeField(json, "stackName", row.stackName);
+    writeField(json, "logicalId", row.logicalId);
+    writeField(json, "type", row.type);
+    writeField(json, "physicalId", row.physicalId);
+    writeField(json, "mapping", row.mapping);
+    writeField(json, "kind", row.kind);
+    writeField(json, "importId", row.importId);
+    writeField(json, "note", row.note);
     json.EndObject();
   }
   json.EndArray();
@@ -278,10 +276,10 @@ void jsonFindingsAndRunbook(const MigrationReport& report, JsonWriter& json) {
   json.StartArray();
   for (const ir::Diagnostic& finding : report.findings) {
     json.StartObject();
-    field(json, "rule", finding.ruleId);
-    field(json, "severity", ir::severityName(finding.severity));
-    field(json, "location", finding.location.str());
-    field(json, "message", finding.message);
+    writeField(json, "rule", finding.ruleId);
+    writeField(json, "severity", ir::severityName(finding.severity));
+    writeField(json, "location", finding.location.str());
+    writeField(json, "message", finding.message);
     json.EndObject();
   }
   json.EndArray();
@@ -325,9 +323,9 @@ std::string reportJson(const MigrationReport& report) {
   JsonWriter json(buffer);
   json.SetIndent(' ', 2);
   json.StartObject();
-  field(json, "bundle", report.bundle);
-  field(json, "target", report.target);
-  field(json, "mode", report.mode);
+  writeField(json, "bundle", report.bundle);
+  writeField(json, "target", report.target);
+  writeField(json, "mode", report.mode);
   json.Key("verified");
   json.Bool(driftCount(report) == 0);
   json.Key("acceptDrift");
