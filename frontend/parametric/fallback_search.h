@@ -18,6 +18,10 @@ namespace pm::frontend {
 // quietly; nothing when the part cannot be read with them.
 using TrialMatch = std::function<std::optional<RecoveredSpec>(const RecoveredSpec& seed)>;
 
+// The most trials one search makes (enums with many members times many inputs would otherwise
+// render the part without bound); a trial past it finds nothing.
+inline constexpr int kMaxFallbackTrials = 512;
+
 // `recovered` with the values found for its unrecovered inputs, one input at a time in
 // declaration order while drift remains, in two rounds (a value one input needs may only show
 // once another is found); `drift` is the drift of the last improving trial. `deployedNumbers`

@@ -1,6 +1,12 @@
 // YAML loading with located diagnostics.
 #include "frontend/yaml/yaml_file.h"
 
+#include "frontend/text_lines.h"
+
+#include <yaml-cpp/depthguard.h>
+
+#include <algorithm>
+
 namespace pm::frontend {
 
 namespace {
@@ -17,18 +23,33 @@ ir::SourceLocation locationOf(const std::string& displayPath, const YAML::Node& 
   return locationOf(displayPath, node.Mark());
 }
 
+std::string yamlErrorText(const YAML::Exception& error) {
+  if (dynamic_cast<const YAML::DeepRecursion*>(&error))
+    return "nesting is deeper than the YAML parser's bound of 2000 levels";
+  return error.msg;
+}
+
 std::optional<YAML::Node> loadYamlDocument(const std::string& displayPath, const std::string& text,
                                            ir::Diagnostics& diagnostics) {
   diagnostics.registerSource(displayPath, text);
-  if (text.find('\0') != std::string::npos) {
-    diagnostics.error(kYamlSyntax, {displayPath, 1, 1}, "file is not text: it contains NUL bytes");
+  if (std::size_t nul = text.find('\0'); nul != std::string::npos) {
+    std::size_t lineStart = text.rfind('\n', nul);
+    lineStart = lineStart == std::string::npos ? 0 : lineStart + 1;
+    int line = static_cast<int>(std::count(text.begin(), text.begin() + nul, '\n')) + 1;
+    diagnostics.error(kYamlSyntax, {displayPath, line, static_cast<int>(nul - lineStart) + 1},
+                      "file is not text: it contains NUL bytes");
+    return std::nullopt;
+  }
+  if (auto bad = firstInvalidUtf8(text)) {
+    diagnostics.error(kYamlSyntax, {displayPath, bad->first, bad->second},
+                      "file is not UTF-8 text: invalid byte sequence");
     return std::nullopt;
   }
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& error) {
     diagnostics.error(kYamlSyntax, locationOf(displayPath, error.mark),
-                      "invalid YAML: " + error.msg);
+                      "invalid YAML: " + yamlErrorText(error));
   } catch (const std::exception& error) {
     diagnostics.error(kYamlSyntax, {displayPath, 0, 0},
                       std::string("invalid YAML: ") + error.what());

@@ -4,6 +4,7 @@
 #include "backends/report/batch_report_json.h"
 #include "tools/proton-migrate/batch_reports.h"
 #include "tools/proton-migrate/exit_codes.h"
+#include "tools/proton-migrate/output_directory.h"
 
 #include <filesystem>
 #include <fstream>
@@ -54,10 +55,10 @@ int mergeReports(const po::variables_map& values, CommandIo& io) {
   }
   report::BatchSummary merged = report::BatchSummary::merge(shards);
   std::string path = values["output"].as<std::string>();
-  std::ofstream out(path, std::ios::binary);
-  out << batchReportText(merged, formatOf(path));
-  if (!out.flush()) {
-    io.err << "proton-migrate report merge: cannot write " << path << "\n";
+  try {
+    commitOutputFile(batchReportText(merged, formatOf(path)), path);
+  } catch (const std::exception& error) {
+    io.err << "proton-migrate report merge: cannot write " << path << ": " << error.what() << "\n";
     return kExitInputError;
   }
   printBatchTotals(merged, io.out);

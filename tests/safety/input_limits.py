@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Hostile inputs are refused within bounded memory and time.
+
+Each case is a small environment bundle with one hostile file: a billion-laughs YAML document
+(in the template, the schema, the spec, the manifest), nesting deeper than the readers allow,
+files over the 16 MiB input bound, Jinja loops of 10^9 iterations (one loop, and nested loops),
+a template rendering more than the output bound. `render` must exit 3 with the expected rule id
+at a file:line:col (or the file, for file-level rules), within MAX_SECONDS and MAX_RSS_KIB
+(measured for the child with getrusage, as /usr/bin/time -v does).
+
+usage: input_limits.py --bin PROTON_MIGRATE --work DIR"""
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import queue_bundle  # noqa: E402
+
+MAX_SECONDS = 60
+MAX_RSS_KIB = 400 * 1024
+
+SCHEMA, MANIFEST, TEMPLATE, SPEC = (queue_bundle.SCHEMA, queue_bundle.MANIFEST,
+                                   queue_bundle.TEMPLATE, queue_bundle.SPEC)
+
+
+def laughs(indent, key="lol9"):
+    """Ten levels of ten aliases each: 10^9 leaves once expanded, a kilobyte as written."""
+    lines = [f'{indent}lol0: &lol0 "lol"']
+    for level in range(1, 10):
+        refs = ", ".join([f"*lol{level - 1}"] * 10)
+        lines.append(f"{indent}lol{level}: &lol{level} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def deep(depth):
+    return "[" * depth + "]" * depth
+
+
+def cases():
+    big = "x" * (17 << 20)
+    return {
+        "template-billion-laughs": ({"infrastructure/cloudformation.yaml":
+                                     "Metadata:\n" + laughs("  ") + TEMPLATE}, "PRS001", True),
+        # The alias bombs sit where each reader walks: an input's default, a spec value, the
+        # template file name of the manifest.
+        "schema-billion-laughs": ({"schema/schema.yaml": SCHEMA.replace(
+            "          default: jobs\n", "          default:\n" + laughs(" " * 12))},
+            "PRS001", True),
+        "spec-billion-laughs": ({"../spec.yaml": SPEC.replace(
+            "  queue_name: nightly-jobs\n", "  queue_name:\n" + laughs(" " * 4))},
+            "PRS001", True),
+        "manifest-billion-laughs": ({"infrastructure/manifest.yaml": MANIFEST.replace(
+            '    - file: "cloudformation.yaml"\n', "    - file:\n" + laughs(" " * 8))},
+            "PRS00[15]", True),
+        "template-deep-nesting": ({"infrastructure/cloudformation.yaml":
+                                   TEMPLATE + "Metadata:\n  Deep: " + deep(100000) + "\n"},
+                                  "PRS001", True),
+        "spec-deep-nesting": ({"../spec.yaml": SPEC + "  deep: " + deep(100000) + "\n"},
+                              "PRS001", True),
+        "spec-over-16-MiB": ({"../spec.yaml": SPEC + "# " + big + "\n"}, "PRS011", False),
+        "template-over-16-MiB": ({"infrastructure/cloudformation.yaml":
+                                  TEMPLATE + "# " + big + "\n"}, "PRS011", False),
+        "jinja-range-10-9": ({"infrastructure/cloudformation.yaml": TEMPLATE +
+                              "{% for i in range(10**9) %}{% endfor %}\n"}, "PRS003", True),
+        "jinja-nested-loops": ({"infrastructure/cloudformation.yaml": TEMPLATE +
+                                "{% for i in range(1000) %}{% for j in range(1000) %}"
+                                "{% for k in range(1000) %}{% endfor %}{% endfor %}"
+                                "{% endfor %}\n"}, "PRS003", True),
+        "jinja-output-bomb": ({"infrastructure/cloudformation.yaml": TEMPLATE +
+                               "{% for i in range(900000) %}{{ 'x' * 1000 }}{% endfor %}\n"},
+                              "PRS003", True),
+        "jinja-repetition-overflow": ({"infrastructure/cloudformation.yaml": TEMPLATE +
+                                       "{{ 'abcdefgh' * 2305843009213693952 }}\n"},
+                                      "PRS003", True),
+    }
+
+
+def write_bundle(folder, overrides):
+    files = dict(queue_bundle.FILES)
+    files.update({os.path.normpath(os.path.join("bundle", relative)): text
+                  for relative, text in overrides.items()})
+    queue_bundle.write_files(folder, files)
+
+
+def run(binary, folder):
+    """Runs render in a child and returns (result, seconds, peak KiB of that child alone)."""
+    start = time.time()
+    pid = os.fork()
+    if pid == 0:
+        os.chdir(folder)
+        err = os.open("stderr.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        out = os.open("stdout.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(out, 1)
+        os.dup2(err, 2)
+        os.execv(binary, [binary, "render", "bundle", "--spec", "spec.yaml", "-o", "out"])
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.time() - start
+    with open(os.path.join(folder, "stderr.txt"), errors="replace") as err:
+        stderr = err.read()
+    return os.waitstatus_to_exitcode(status), stderr, seconds, usage.ru_maxrss
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", required=True)
+    parser.add_argument("--work", required=True)
+    args = parser.parse_args()
+    binary = os.path.abspath(args.bin)
+    shutil.rmtree(args.work, ignore_errors=True)
+    failures = []
+    for name, (overrides, rule, has_line) in cases().items():
+        folder = os.path.abspath(os.path.join(args.work, name))
+        write_bundle(folder, overrides)
+        code, stderr, seconds, peak = run(binary, folder)
+        first = stderr.split("\n", 1)[0]
+        where = r"\S+:\d+:\d+" if has_line else r"\S+"
+        located = re.match(rf"^{where}: error: .*\[{rule}\]$", first)
+        print(f"input_limits: {name}: exit {code}, {seconds:.2f} s, {peak // 1024} MiB: {first}",
+              flush=True)
+        if code != 3:
+            failures.append(f"{name}: exit {code}, expected 3")
+        if not located:
+            failures.append(f"{name}: first diagnostic not located with [{rule}]: {first}")
+        if seconds > MAX_SECONDS or peak > MAX_RSS_KIB:
+            failures.append(f"{name}: {seconds:.1f} s, {peak} KiB above the bounds")
+        if os.path.exists(os.path.join(folder, "out")):
+            failures.append(f"{name}: an output folder was written")
+    for failure in failures:
+        print("FAIL " + failure, file=sys.stderr)
+    if not failures:
+        shutil.rmtree(args.work, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
