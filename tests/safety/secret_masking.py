@@ -5,11 +5,12 @@ A bundle whose schema gives a password input a plaintext default and whose templ
 into MasterUserPassword, beside an AWS access key pair in a Lambda function's environment. Every
 output kind must show none of the three secrets: a diagnostic with its source line, lint in
 text, json, sarif and markdown (to stdout and -o), batch reports (md, json, html), diff output,
-and the stale-output diffs of check and batch --check. Generated files are the conversion and
+the stale-output diff of check, and the migration reports. Generated files are the conversion and
 are not checked.
 
 usage: secret_masking.py --bin PROTON_MIGRATE --work DIR"""
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -73,6 +74,24 @@ def write_bundle(folder, template=TEMPLATE, schema=SCHEMA):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as out:
             out.write(text)
+
+
+def write_stack_dump(path, template):
+    stack_id = "arn:aws:cloudformation:us-east-1:111111111111:stack/AWSProton-env-db/1"
+    dump = {
+        "TemplateBody": template,
+        "Stacks": [{"StackId": stack_id, "StackName": "AWSProton-env-db",
+                    "StackStatus": "UPDATE_COMPLETE", "Outputs": [],
+                    "Tags": [{"Key": "aws:proton:environment",
+                              "Value": "arn:aws:proton:us-east-1:111111111111:environment/env"}]}],
+        "StackResources": [
+            {"StackName": "AWSProton-env-db", "StackId": stack_id, "LogicalResourceId": logical,
+             "PhysicalResourceId": physical, "ResourceType": kind}
+            for logical, physical, kind in (("Database", "db-1", "AWS::RDS::DBInstance"),
+                                            ("Function", "fn-1", "AWS::Lambda::Function"))],
+    }
+    with open(path, "w") as out:
+        json.dump(dump, out, indent=1)
 
 
 class Runner:
@@ -139,6 +158,15 @@ def main():
     result = run.run("check", ["check", "root/database", "--to", "terraform", "-o", "tf"])
     if result.returncode != 1:
         run.failures.append(f"check: exit {result.returncode}, expected 1 (stale)")
+    # migrate: the deployed stack is the render with the schema defaults (the password among
+    # them); its report must not repeat the secrets the recovered inputs hold.
+    rendered = subprocess.run([run.binary, "render", "root/database"], cwd=work,
+                              capture_output=True, text=True, timeout=300)  # an artifact
+    write_stack_dump(os.path.join(work, "stack.json"), rendered.stdout)
+    run.run("migrate reports", ["migrate", "--bundle", "root/database", "--stack-dump",
+                                "stack.json", "--to", "terraform", "-o", "migrated",
+                                "--accept-drift"],
+            ["migrated/migration-report.md", "migrated/migration-report.json"])
     for failure in run.failures:
         print("FAIL " + failure, file=sys.stderr)
     print(f"secret_masking: {run.checked} outputs checked, {len(run.failures)} failures")
