@@ -87,3 +87,16 @@ TEST_CASE("output safety: staging names are dot-prefixed siblings carrying the p
   CHECK(staging.filename().string().starts_with(".cdk.new-" + std::to_string(::getpid()) + "-"));
   CHECK(pm::driver::stagingSibling("/work/out/cdk", "new") != staging);
 }
+
+TEST_CASE("output safety: a folder never replaces a file, nor a report file a folder") {
+  pm::test::TempTree tree;
+  tree.write("notes.txt", "mine");
+  tree.write("reports/keep.txt", "mine");
+  pm::backends::OutputTree output;
+  output.write("main.tf", "new");
+  CHECK_THROWS_AS(pm::driver::commitOutputTree(output, tree.path("notes.txt")), std::runtime_error);
+  CHECK_THROWS_AS(pm::driver::commitOutputFile("{}", tree.path("reports")), std::runtime_error);
+  CHECK(readText(tree.path("notes.txt")) == "mine");
+  CHECK(readText(tree.path("reports/keep.txt")) == "mine");
+  CHECK(entries(tree.path()) == std::vector<std::string>{"notes.txt", "reports"});
+}

@@ -77,16 +77,26 @@ template <typename Write> void commitThroughStaging(const fs::path& target, Writ
   }
 }
 
+// The swap replaces whatever the target is: a folder must not take the place of a file the user
+// named, nor a report file the place of a folder.
+void requireKind(const fs::path& target, fs::file_type kind, const char* what) {
+  fs::file_status status = fs::status(target);
+  if (fs::exists(status) && status.type() != kind)
+    throw std::runtime_error(target.string() + " exists and is not " + what);
+}
+
 } // namespace
 
 void commitOutputTree(const backends::OutputTree& tree, const std::string& directory) {
-  commitThroughStaging(absoluteTarget(directory),
-                       [&](const fs::path& staging) { writeAll(tree, staging); });
+  fs::path target = absoluteTarget(directory);
+  requireKind(target, fs::file_type::directory, "a folder");
+  commitThroughStaging(target, [&](const fs::path& staging) { writeAll(tree, staging); });
 }
 
 void commitOutputFile(const std::string& content, const std::string& path) {
-  commitThroughStaging(absoluteTarget(path),
-                       [&](const fs::path& staging) { writeFile(staging, content); });
+  fs::path target = absoluteTarget(path);
+  requireKind(target, fs::file_type::regular, "a regular file");
+  commitThroughStaging(target, [&](const fs::path& staging) { writeFile(staging, content); });
 }
 
 } // namespace pm::driver
