@@ -18,8 +18,9 @@ namespace pm::frontend {
 // quietly; nothing when the part cannot be read with them.
 using TrialMatch = std::function<std::optional<RecoveredSpec>(const RecoveredSpec& seed)>;
 
-// The most trials one search makes (enums with many members times many inputs would otherwise
-// render the part without bound); a trial past it finds nothing.
+// The most trials one search makes: each renders the part again (with up to 64 guard renders),
+// and enums with many members times many inputs would otherwise render it without bound. The
+// search stops there and says so (RecoveredSpec::searchStopped).
 inline constexpr int kMaxFallbackTrials = 512;
 
 // `recovered` with the values found for its unrecovered inputs, one input at a time in

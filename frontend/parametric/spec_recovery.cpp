@@ -262,16 +262,13 @@ std::set<double> numbersIn(const ir::Module& deployed) {
 std::optional<std::pair<RecoveredSpec, ParametricModule>>
 readSearched(const Bundle& bundle, const RenderRequest& request, const RecoveredSpec& recovered,
              const ir::Module& deployed, ir::Diagnostics& diagnostics) {
-  int trials = 0;
   auto trial = [&](const RecoveredSpec& seed) -> std::optional<RecoveredSpec> {
-    if (++trials > kMaxFallbackTrials)
-      return std::nullopt; // each trial renders the part again (with up to 64 guard renders)
     ir::Diagnostics quiet;
     auto matched = readAndMatch(bundle, request, seed, deployed, quiet);
     return matched ? std::optional(std::move(matched->first)) : std::nullopt;
   };
   RecoveredSpec searched = searchFallbackInputs(recovered, trial, numbersIn(deployed));
-  if (trials > kMaxFallbackTrials && !recovered.declared.empty())
+  if (searched.searchStopped && !recovered.declared.empty())
     diagnostics.warning("MIG008", recovered.declared.front().location,
                         "the search for inputs only fallback constructs read stopped after " +
                             std::to_string(kMaxFallbackTrials) +

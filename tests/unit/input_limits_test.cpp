@@ -1,6 +1,8 @@
 // Bounds on hostile input added for issue 10: UTF-8 validation, one loop budget across the
-// renders of a parametric part, repetition that would overflow, yaml-cpp's nesting bound worded.
+// renders of a parametric part, repetition that would overflow, yaml-cpp's nesting bound worded,
+// the trial bound of the recover-spec search.
 #include "frontend/jinja/jinja.h"
+#include "frontend/parametric/fallback_search.h"
 #include "frontend/text_lines.h"
 #include "frontend/yaml/yaml_file.h"
 
@@ -72,4 +74,25 @@ TEST_CASE("input limits: a repetition whose size would wrap around is refused") 
   ir::Diagnostics lists;
   CHECK_FALSE(renderText("{{ ([1, 2] * 9223372036854775807) | length }}", lists));
   CHECK(lists.all().at(0).message.find("too large") != std::string::npos);
+}
+
+TEST_CASE(
+    "input limits: the fallback search of recover-spec stops after a fixed number of trials") {
+  frontend::RecoveredSpec recovered;
+  recovered.drift = 1; // something to improve, so every input is searched
+  for (const char* name : {"tier", "size", "zone"}) {
+    ir::Input input;
+    input.name = name;
+    for (int member = 0; member < 400; ++member)
+      input.allowedValues.push_back(ir::Expr::string("v" + std::to_string(member), {}));
+    recovered.declared.push_back(std::move(input));
+  }
+  int calls = 0;
+  frontend::TrialMatch trial = [&](const frontend::RecoveredSpec& seed) {
+    ++calls;
+    return std::optional(seed); // never better: the search tries every candidate it may
+  };
+  frontend::RecoveredSpec searched = frontend::searchFallbackInputs(recovered, trial, {});
+  CHECK(calls == frontend::kMaxFallbackTrials);
+  CHECK(searched.searchStopped);
 }
