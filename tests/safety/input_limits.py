@@ -6,7 +6,9 @@ Each case is a small environment bundle with one hostile file: a billion-laughs 
 files over the 16 MiB input bound, Jinja loops of 10^9 iterations (one loop, and nested loops),
 a template rendering more than the output bound. `render` must exit 3 with the expected rule id
 at a file:line:col (or the file, for file-level rules), within MAX_SECONDS and MAX_RSS_KIB
-(measured for the child with getrusage, as /usr/bin/time -v does).
+(measured for the child with getrusage, as /usr/bin/time -v does). Last, a parametric
+conversion of a template with a heavy loop and eight guards must finish, its guards falling back
+(MIG008) once the loop budget all its renders share is spent.
 
 usage: input_limits.py --bin PROTON_MIGRATE --work DIR"""
 import argparse
@@ -105,6 +107,37 @@ def run(binary, folder):
     return os.waitstatus_to_exitcode(status), stderr, seconds, usage.ru_maxrss
 
 
+GUARDED_SCHEMA = queue_bundle.SCHEMA + "".join(
+    f"        flag{n}:\n          type: boolean\n          default: true\n" for n in range(8))
+GUARDED_TEMPLATE = queue_bundle.TEMPLATE + (
+    "{% for i in range(1000) %}{% for j in range(900) %}{% endfor %}{% endfor %}\n") + "".join(
+    f"{{% if environment.inputs.flag{n} %}}\n  Queue{n}:\n    Type: AWS::SQS::Queue\n"
+    f"{{% endif %}}\n" for n in range(8))
+
+
+def heavy_loop_under_guards(binary, work):
+    """Parametric mode renders a template once per guard: one loop budget for all the renders
+    keeps a heavy loop from costing nine times over; the guards fall back (MIG008)."""
+    folder = os.path.abspath(os.path.join(work, "parametric-heavy-loop"))
+    files = dict(queue_bundle.FILES)
+    files["bundle/schema/schema.yaml"] = GUARDED_SCHEMA
+    files["bundle/infrastructure/cloudformation.yaml"] = GUARDED_TEMPLATE
+    queue_bundle.write_files(folder, files)
+    start = time.time()
+    result = subprocess.run([binary, "convert", "bundle", "--to", "terraform", "-o", "out"],
+                            cwd=folder, capture_output=True, text=True, timeout=600)
+    seconds = time.time() - start
+    fallbacks = [line for line in result.stderr.split("\n")
+                 if "[MIG008]" in line and "loop iterations" in line]
+    print(f"input_limits: parametric-heavy-loop: exit {result.returncode}, {seconds:.2f} s, "
+          f"{len(fallbacks)} guards fell back on the shared loop budget", flush=True)
+    failures = []
+    if result.returncode != 0 or len(fallbacks) != 8:
+        failures.append(f"parametric-heavy-loop: exit {result.returncode}, {len(fallbacks)} "
+                        f"MIG008 fallbacks on the loop budget, expected 0 and 8")
+    return failures
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", required=True)
@@ -130,6 +163,7 @@ def main():
             failures.append(f"{name}: {seconds:.1f} s, {peak} KiB above the bounds")
         if os.path.exists(os.path.join(folder, "out")):
             failures.append(f"{name}: an output folder was written")
+    failures += heavy_loop_under_guards(binary, args.work)
     for failure in failures:
         print("FAIL " + failure, file=sys.stderr)
     if not failures:
