@@ -9,7 +9,6 @@ the work folder's parent and the sentinel paths outside untouched, and stay with
 bound (the bomb is refused while reading, never inflated in full).
 
 usage: archive_escape.py --bin PROTON_MIGRATE --work DIR"""
-import argparse
 import io
 import os
 import resource
@@ -147,12 +146,8 @@ def run_case(binary, work, name, add_entries, watched):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bin", required=True)
-    parser.add_argument("--work", required=True)
-    args = parser.parse_args()
-    binary = os.path.abspath(args.bin)
-    shutil.rmtree(args.work, ignore_errors=True)
+    args = queue_bundle.command_line()
+    binary = args.bin
     # work/cases/<case>: ../../x from a case folder lands in work/, which is watched.
     outside = os.path.abspath(args.work)
     work = os.path.join(outside, "cases")

@@ -10,13 +10,15 @@ into an empty folder is stopped by SIGKILL: every bundle folder is the reference
 complete the output.
 
 usage: batch_interrupt.py --bin PROTON_MIGRATE --source SOURCE_DIR --work DIR"""
-import argparse
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import queue_bundle  # noqa: E402
 
 FIXTURES = ["svc-sqs-json", "env-vpc-cfn", "svc-worker-component", "svc-ecs-pipeline"]
 COPIES = 40
@@ -174,14 +176,9 @@ def run_kill_case(binary, root, work, reference):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bin", required=True)
-    parser.add_argument("--source", required=True)
-    parser.add_argument("--work", required=True)
-    args = parser.parse_args()
-    binary = os.path.abspath(args.bin)
-    work = os.path.abspath(args.work)
-    shutil.rmtree(work, ignore_errors=True)
+    args = queue_bundle.command_line(with_source=True)
+    binary = args.bin
+    work = args.work
     root = os.path.join(work, "root")
     make_root(args.source, root)
     reference_out = os.path.join(work, "reference")

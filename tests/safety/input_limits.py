@@ -11,7 +11,6 @@ conversion of a template with a heavy loop and eight guards must finish, its gua
 (MIG008) once the loop budget all its renders share is spent.
 
 usage: input_limits.py --bin PROTON_MIGRATE --work DIR"""
-import argparse
 import os
 import re
 import resource
@@ -139,12 +138,8 @@ def heavy_loop_under_guards(binary, work):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bin", required=True)
-    parser.add_argument("--work", required=True)
-    args = parser.parse_args()
-    binary = os.path.abspath(args.bin)
-    shutil.rmtree(args.work, ignore_errors=True)
+    args = queue_bundle.command_line()
+    binary = args.bin
     failures = []
     for name, (overrides, rule, has_line) in cases().items():
         folder = os.path.abspath(os.path.join(args.work, name))

@@ -41,3 +41,19 @@ def write_files(folder, files):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as out:
             out.write(text.encode("utf-8", "surrogateescape"))
+
+
+def command_line(with_source=False):
+    """--bin (made absolute) and --work (emptied), and --source for the tests that need it."""
+    import argparse
+    import shutil
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", required=True)
+    parser.add_argument("--work", required=True)
+    if with_source:
+        parser.add_argument("--source", required=True)
+    args = parser.parse_args()
+    args.bin = os.path.abspath(args.bin)
+    args.work = os.path.abspath(args.work)
+    shutil.rmtree(args.work, ignore_errors=True)
+    return args

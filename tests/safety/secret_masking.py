@@ -9,12 +9,14 @@ the stale-output diff of check, and the migration reports. Generated files are t
 are not checked.
 
 usage: secret_masking.py --bin PROTON_MIGRATE --work DIR"""
-import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import queue_bundle  # noqa: E402
 
 PASSWORD = "Sup3rS3cretPassw0rd"
 ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE"
@@ -116,12 +118,8 @@ class Runner:
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bin", required=True)
-    parser.add_argument("--work", required=True)
-    args = parser.parse_args()
-    work = os.path.abspath(args.work)
-    shutil.rmtree(work, ignore_errors=True)
+    args = queue_bundle.command_line()
+    work = args.work
     write_bundle(os.path.join(work, "root", "database"))
     write_bundle(os.path.join(work, "broken"),
                  TEMPLATE.replace("'{{ environment.inputs.db_password }}'",
@@ -129,7 +127,7 @@ def main():
     write_bundle(os.path.join(work, "changed"),
                  schema=SCHEMA.replace(PASSWORD, PASSWORD[::-1] + "x").replace(
                      "default: db.t3.micro", "default: db.t3.small"))
-    run = Runner(os.path.abspath(args.bin), work)
+    run = Runner(args.bin, work)
     result = run.run("diagnostic", ["render", "broken", "-o", "out"])
     if "[PRS003]" not in result.stderr:
         run.failures.append("diagnostic: the broken template gave no PRS003:\n" + result.stderr)
