@@ -10,8 +10,36 @@
 namespace pm::frontend {
 
 namespace {
+
 constexpr const char* kYamlSyntax = "PRS001";
+// yaml-cpp shares an aliased node instead of copying it, so a document of a few hundred bytes
+// can stand for billions of nodes. The readers walk documents whole, some of them once per
+// input, so the document itself is bounded: its nodes counted with every alias expanded.
+constexpr std::size_t kMaxExpandedNodes = 1'000'000;
+constexpr int kMaxExpandedDepth = 256;
+
+// Counts the nodes of `node` with aliases expanded into `count`; the node where the count or
+// the depth passes its bound (a cyclic alias nests without end), or nothing.
+std::optional<YAML::Mark> expansionPastBounds(const YAML::Node& node, int depth,
+                                              std::size_t& count) {
+  if (++count > kMaxExpandedNodes || depth > kMaxExpandedDepth)
+    return node.Mark();
+  if (node.IsSequence()) {
+    for (const auto& item : node)
+      if (auto mark = expansionPastBounds(item, depth + 1, count))
+        return mark;
+  } else if (node.IsMap()) {
+    for (const auto& entry : node) {
+      if (auto mark = expansionPastBounds(entry.first, depth + 1, count))
+        return mark;
+      if (auto mark = expansionPastBounds(entry.second, depth + 1, count))
+        return mark;
+    }
+  }
+  return std::nullopt;
 }
+
+} // namespace
 
 ir::SourceLocation locationOf(const std::string& displayPath, const YAML::Mark& mark) {
   if (mark.is_null())
@@ -46,7 +74,16 @@ std::optional<YAML::Node> loadYamlDocument(const std::string& displayPath, const
     return std::nullopt;
   }
   try {
-    return YAML::Load(text);
+    YAML::Node document = YAML::Load(text);
+    std::size_t count = 0;
+    if (auto mark = expansionPastBounds(document, 0, count)) {
+      diagnostics.error(kYamlSyntax, locationOf(displayPath, *mark),
+                        count > kMaxExpandedNodes
+                            ? "YAML aliases expand to more than 1000000 nodes"
+                            : "YAML nesting is deeper than 256 levels (a cyclic alias?)");
+      return std::nullopt;
+    }
+    return document;
   } catch (const YAML::Exception& error) {
     diagnostics.error(kYamlSyntax, locationOf(displayPath, error.mark),
                       "invalid YAML: " + yamlErrorText(error));

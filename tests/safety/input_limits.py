@@ -38,6 +38,16 @@ def laughs(indent, key="lol9"):
     return "\n".join(lines) + "\n"
 
 
+def alias_fan_out(inputs=200):
+    """An alias of 111,111 nodes as the default of 200 inputs: 22 million nodes expanded."""
+    lines = [queue_bundle.SCHEMA_HEAD.rstrip("\n"), "      x-anchors:"]
+    lines.append(laughs(" " * 8).split("lol6:")[0].rstrip())
+    lines.append("      properties:")
+    for n in range(inputs):
+        lines += [f"        in{n}:", "          type: array", "          default: *lol5"]
+    return "\n".join(lines) + "\n"
+
+
 def deep(depth):
     return "[" * depth + "]" * depth
 
@@ -55,6 +65,9 @@ def cases():
         "spec-billion-laughs": ({"../spec.yaml": SPEC.replace(
             "  queue_name: nightly-jobs\n", "  queue_name:\n" + laughs(" " * 4))},
             "PRS001", True),
+        # Each default under the bound, all of them together far past it: the document is
+        # bounded as a whole, not each value read from it.
+        "schema-alias-fan-out": ({"schema/schema.yaml": alias_fan_out()}, "PRS001", True),
         "manifest-billion-laughs": ({"infrastructure/manifest.yaml": MANIFEST.replace(
             '    - file: "cloudformation.yaml"\n', "    - file:\n" + laughs(" " * 8))},
             "PRS00[15]", True),

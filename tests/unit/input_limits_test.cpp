@@ -96,3 +96,29 @@ TEST_CASE(
   CHECK(calls == frontend::kMaxFallbackTrials);
   CHECK(searched.searchStopped);
 }
+
+TEST_CASE("input limits: a YAML document is bounded as a whole, aliases expanded") {
+  // An alias used twenty times stays far below the bound.
+  std::string text = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: [";
+  for (int i = 0; i < 20; ++i)
+    text += i ? ", *a" : "*a";
+  text += "]\n";
+  ir::Diagnostics fine;
+  CHECK(frontend::loadYamlDocument("fine.yaml", text, fine));
+  CHECK_FALSE(fine.hasErrors());
+
+  // Each reference expands to 111,111 nodes; ten of them pass the bound of 1,000,000.
+  std::string laughs = "l0: &l0 x\n";
+  for (int level = 1; level <= 5; ++level) {
+    laughs += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
+    for (int i = 0; i < 10; ++i)
+      laughs += (i ? ", *l" : "*l") + std::to_string(level - 1);
+    laughs += "]\n";
+  }
+  for (int i = 0; i < 10; ++i)
+    laughs += "d" + std::to_string(i) + ": *l5\n";
+  ir::Diagnostics refused;
+  CHECK_FALSE(frontend::loadYamlDocument("fan-out.yaml", laughs, refused));
+  CHECK(refused.all().at(0).ruleId == "PRS001");
+  CHECK(refused.all().at(0).message.find("aliases expand") != std::string::npos);
+}
