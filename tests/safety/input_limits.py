@@ -150,6 +150,24 @@ def heavy_loop_under_guards(binary, work):
     return failures
 
 
+def deployed_template_laughs(binary, work):
+    """recover-spec reads a deployed template, `get-template` JSON or YAML: a TemplateBody that is
+    an alias bomb must be refused, not written out as JSON."""
+    folder = os.path.abspath(os.path.join(work, "recover-spec-template-body-laughs"))
+    queue_bundle.write_files(folder, dict(queue_bundle.FILES, **{
+        "deployed.yaml": "TemplateBody:\n" + laughs("  ")}))
+    start = time.time()
+    result = subprocess.run([binary, "recover-spec", "bundle", "--template", "deployed.yaml"],
+                            cwd=folder, capture_output=True, text=True, timeout=600)
+    seconds = time.time() - start
+    first = result.stderr.split("\n", 1)[0]
+    print(f"input_limits: recover-spec-template-body-laughs: exit {result.returncode}, "
+          f"{seconds:.2f} s: {first}", flush=True)
+    if result.returncode != 3 or "[PRS001]" not in first or seconds > MAX_SECONDS:
+        return [f"recover-spec-template-body-laughs: exit {result.returncode}, {seconds:.1f} s"]
+    return []
+
+
 def main():
     args = queue_bundle.command_line()
     binary = args.bin
@@ -172,6 +190,7 @@ def main():
         if os.path.exists(os.path.join(folder, "out")):
             failures.append(f"{name}: an output folder was written")
     failures += heavy_loop_under_guards(binary, args.work)
+    failures += deployed_template_laughs(binary, args.work)
     for failure in failures:
         print("FAIL " + failure, file=sys.stderr)
     if not failures:
