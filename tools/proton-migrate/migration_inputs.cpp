@@ -5,6 +5,7 @@
 #include "frontend/cloudformation/template_values.h"
 #include "frontend/parametric/spec_recovery.h"
 #include "ir/expr_text.h"
+#include "ir/secret_masking.h"
 #include "tools/proton-migrate/staging_registry.h"
 
 #include <yaml-cpp/yaml.h>
@@ -22,9 +23,6 @@ namespace pm::driver {
 namespace {
 
 constexpr const char* kMasked = "********";
-constexpr std::string_view kSecretWords[] = {"password",   "passwd",      "secret", "token",
-                                             "credential", "private_key", "apikey", "api_key"};
-
 std::vector<ir::Input> declaredInputs(const frontend::Bundle& bundle, frontend::PartRole part) {
   if (!bundle.schema)
     return {};
@@ -42,7 +40,7 @@ std::string defaultText(const ir::Input& input) {
 }
 
 StackInputValue reported(const std::string& name, std::string value, std::string origin) {
-  return {name, looksSecret(name) ? kMasked : std::move(value), std::move(origin)};
+  return {name, ir::namesSecret(name) ? kMasked : std::move(value), std::move(origin)};
 }
 
 // --- inputs given in a spec ---------------------------------------------------------------
@@ -355,14 +353,6 @@ std::string fileText(const std::string& path) {
 }
 
 } // namespace
-
-bool looksSecret(const std::string& name) {
-  std::string lower = name;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::any_of(std::begin(kSecretWords), std::end(kSecretWords),
-                     [&](std::string_view word) { return lower.find(word) != std::string::npos; });
-}
 
 std::optional<MigrationInputs> migrationInputs(const frontend::Bundle& bundle,
                                                const std::vector<MigrationStack>& stacks,
