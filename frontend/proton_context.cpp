@@ -2,6 +2,7 @@
 #include "frontend/proton_context.h"
 
 #include "frontend/yaml/python_yaml.h"
+#include "frontend/yaml/yaml_file.h"
 
 namespace pm::frontend {
 
@@ -109,9 +110,18 @@ private:
     for (const auto& instance : all)
       if (instance.name == request_.instance)
         return instance;
-    diagnostics_.error(kBadContext,
-                       {specPath().empty() ? bundle_.files.displayRoot() : specPath(), 0, 0},
-                       "no instance named '" + request_.instance + "' in the spec");
+    // Located at the spec's first instance, where the names the spec has begin.
+    bool listed = request_.spec && !request_.spec->instances.empty() && all.front().node;
+    ir::SourceLocation where =
+        listed ? locationOf(specPath(), all.front().node)
+               : ir::SourceLocation{specPath().empty() ? bundle_.files.displayRoot() : specPath(),
+                                    0, 0};
+    std::string names;
+    for (const auto& instance : all)
+      names += (names.empty() ? "" : ", ") + instance.name;
+    diagnostics_.error(kBadContext, where,
+                       "no instance named '" + request_.instance + "' in the spec (it has " +
+                           names + ")");
     return std::nullopt;
   }
 

@@ -1,6 +1,8 @@
 // Diagnostics collection and Clang-style printing.
 #include "ir/diagnostics.h"
 
+#include "ir/secret_masking.h"
+
 #include <algorithm>
 
 namespace pm::ir {
@@ -92,14 +94,34 @@ std::string Diagnostics::sourceLine(const SourceLocation& location) const {
   return line;
 }
 
+namespace {
+
+// Control characters of a hostile input (a line break, NUL, a terminal escape) written as \xNN,
+// so a diagnostic stays one line and cannot drive the terminal; tabs stay for the caret.
+std::string printable(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\t') || byte == 0x7f) {
+      static const char kHex[] = "0123456789abcdef";
+      out += {'\\', 'x', kHex[byte >> 4], kHex[byte & 0xf]};
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
 void Diagnostics::printOne(std::ostream& out, const Diagnostic& diagnostic) const {
   if (!diagnostic.location.file.empty())
     out << diagnostic.location.str() << ": ";
-  out << severityName(diagnostic.severity) << ": " << diagnostic.message;
+  out << severityName(diagnostic.severity) << ": " << printable(maskSecrets(diagnostic.message));
   if (!diagnostic.ruleId.empty())
     out << " [" << diagnostic.ruleId << "]";
   out << "\n";
-  std::string line = sourceLine(diagnostic.location);
+  std::string line = printable(maskSecrets(sourceLine(diagnostic.location)));
   if (!line.empty()) {
     out << line << "\n";
     if (diagnostic.location.column > 0) {

@@ -113,7 +113,8 @@ std::string batchReportJson(const BatchSummary& summary) {
 
 std::optional<BatchSummary> readBatchReportJson(const std::string& text, std::string& error) {
   rapidjson::Document document;
-  document.Parse(text.c_str(), text.size());
+  // Iterative: a deeply nested file cannot exhaust the stack.
+  document.Parse<rapidjson::kParseIterativeFlag>(text.c_str(), text.size());
   if (document.HasParseError() || !document.IsObject() ||
       stringField(document, "report") != "proton-migrate batch") {
     error = "not a JSON report of proton-migrate batch";

@@ -80,7 +80,9 @@ public:
 
   std::optional<FileTree> load() {
     ArchiveHandle handle(archive_read_new());
-    archive_read_support_filter_all(handle.get());
+    // Bundles are .tar.gz or .tar. filter_all would also accept formats libarchive decodes
+    // by running an external program (lrzip, lzop, grzip), which a bundle must never trigger.
+    archive_read_support_filter_gzip(handle.get());
     archive_read_support_format_tar(handle.get());
     archive_read_support_format_gnutar(handle.get());
     if (archive_read_open_filename(handle.get(), path_.c_str(), 64 * 1024) != ARCHIVE_OK)

@@ -3,6 +3,7 @@
 
 #include "frontend/bundle/archive_reader.h"
 #include "frontend/bundle/lone_template.h"
+#include "frontend/input_file.h"
 
 #include <filesystem>
 #include <regex>
@@ -229,12 +230,36 @@ const BundlePart* Bundle::defaultPart() const {
   return parts.empty() ? nullptr : &parts.front();
 }
 
+namespace {
+
+// Bundle files are read whole into memory, so a folder holding a file larger than input files
+// may be (kMaxInputFileBytes) is refused before anything is read. Proton took 10 MB bundles.
+bool filesWithinSizeLimit(const std::string& path, const std::string& display,
+                          ir::Diagnostics& diagnostics) {
+  std::error_code error;
+  for (fs::recursive_directory_iterator
+           it(path, fs::directory_options::skip_permission_denied, error),
+       end;
+       !error && it != end; it.increment(error)) {
+    if (!it->is_regular_file(error) || it->file_size(error) <= kMaxInputFileBytes)
+      continue;
+    diagnostics.error("PRS011", {joinPath(display, fs::relative(it->path(), path).string()), 0, 0},
+                      "file is larger than " + std::to_string(kMaxInputFileBytes >> 20) + " MiB");
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
 std::optional<Bundle> readBundle(const std::string& path, ir::Diagnostics& diagnostics) {
   std::string display = trimmedDisplay(path);
   std::error_code error;
   Bundle bundle;
   nameFromPath(display, bundle);
   if (fs::is_directory(path, error)) {
+    if (!filesWithinSizeLimit(path, display, diagnostics))
+      return std::nullopt;
     bundle.files = FileTree::fromDirectory(path, display);
   } else if (fs::is_regular_file(path, error) && looksLikeArchive(path)) {
     auto files = readArchive(path, diagnostics);

@@ -121,7 +121,7 @@ std::optional<StackDump> readStackDump(const std::string& path, ir::Diagnostics&
     return std::nullopt;
   DumpText file{path, *text};
   rapidjson::Document document;
-  document.Parse(text->c_str(), text->size());
+  document.Parse<rapidjson::kParseIterativeFlag>(text->c_str(), text->size());
   if (document.HasParseError() || !document.IsObject()) {
     diagnostics.error(kBadDump, file.at(0), "a stack dump must be a JSON object");
     return std::nullopt;

@@ -20,7 +20,8 @@ constexpr std::array<const char*, 2> kPolicies = {"DeletionPolicy", "UpdateRepla
 std::optional<std::string> jsonWithPolicies(const std::string& path, const std::string& text,
                                             ir::Diagnostics& diagnostics) {
   rapidjson::Document document;
-  document.Parse<rapidjson::kParseFullPrecisionFlag>(text.c_str(), text.size());
+  document.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag>(text.c_str(),
+                                                                                      text.size());
   auto resources =
       document.IsObject() ? document.FindMember("Resources") : rapidjson::Value::MemberIterator();
   if (!document.IsObject() || resources == document.MemberEnd() || !resources->value.IsObject()) {

@@ -4,6 +4,7 @@
 
 #include "frontend/cloudformation/rules.h"
 #include "frontend/cloudformation/yaml_workaround.h"
+#include "frontend/yaml/yaml_file.h"
 
 #include <cstdlib>
 #include <fmt/format.h>
@@ -164,7 +165,7 @@ bool loadDocuments(const std::string& path, const std::string& text,
     ir::SourceLocation location{path, error.mark.line + 1, error.mark.column + 1};
     if (error.mark.line < 0)
       location = {path, 0, 0};
-    diagnostics.error(kSyntaxErrorRule, location, "YAML syntax error: " + error.msg);
+    diagnostics.error(kSyntaxErrorRule, location, "YAML syntax error: " + yamlErrorText(error));
     return false;
   }
 }

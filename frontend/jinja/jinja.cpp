@@ -5,6 +5,7 @@
 #include "frontend/jinja/lexer.h"
 #include "frontend/jinja/parser.h"
 #include "frontend/jinja/proton_filters.h"
+#include "frontend/text_lines.h"
 
 namespace pm::jinja {
 
@@ -22,6 +23,11 @@ std::optional<std::string> renderWith(const std::string& path, const std::string
   if (!context.isDict()) {
     diagnostics.error("PRS003", ir::SourceLocation{path, 0, 0},
                       "the rendering context must be a mapping of names to values");
+    return std::nullopt;
+  }
+  if (auto bad = frontend::firstInvalidUtf8(text)) {
+    diagnostics.error("PRS002", ir::SourceLocation{path, bad->first, bad->second},
+                      "the template is not UTF-8 text: invalid byte sequence");
     return std::nullopt;
   }
   try {

@@ -17,6 +17,10 @@ struct RenderLimits {
   int maxRecursionDepth = 200;
   std::int64_t maxLoopIterations = 1'000'000;
   std::size_t maxOutputBytes = 64u << 20;
+  // When set, the loop iterations of several renders count together against
+  // maxLoopIterations: parametric mode renders one template once per guard, and a heavy loop
+  // times 64 renders must not become 64 times the work.
+  std::int64_t* sharedIterations = nullptr;
 };
 
 // Renders `text` (read from `path`, used in diagnostics) with the top-level names of `context`

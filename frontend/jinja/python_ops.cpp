@@ -107,15 +107,19 @@ double number(const Value& v) {
 Value repeat(const Value& sequence, std::int64_t times, Position position) {
   if (times < 0)
     times = 0;
+  // Compared by division: size * times could wrap around for a huge `times`.
+  auto tooLarge = [&](std::size_t size, std::size_t limit) {
+    return size != 0 && static_cast<std::size_t>(times) > limit / size;
+  };
   if (sequence.isString()) {
-    if (sequence.asString().size() * static_cast<std::size_t>(times) > (64u << 20))
+    if (tooLarge(sequence.asString().size(), 64u << 20))
       renderError(position, "string repetition result is too large");
     std::string out;
     for (std::int64_t i = 0; i < times; ++i)
       out += sequence.asString();
     return Value(out);
   }
-  if (sequence.asList().size() * static_cast<std::size_t>(times) > 1'000'000)
+  if (tooLarge(sequence.asList().size(), 1'000'000))
     renderError(position, "list repetition result is too large");
   ValueList out;
   for (std::int64_t i = 0; i < times; ++i)

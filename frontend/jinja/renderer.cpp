@@ -136,7 +136,8 @@ void Renderer::renderLoopItems(const Stmt& stmt, const ValueList& items) {
   auto count = static_cast<std::int64_t>(items.size());
   std::int64_t loopId = nextLoopId_++;
   for (std::int64_t i = 0; i < count; ++i) {
-    if (++iterations_ > limits_.maxLoopIterations)
+    std::int64_t& spent = limits_.sharedIterations ? *limits_.sharedIterations : iterations_;
+    if (++spent > limits_.maxLoopIterations)
       renderError(stmt.position, "more than " + std::to_string(limits_.maxLoopIterations) +
                                      " loop iterations (RenderLimits::maxLoopIterations)");
     // Each iteration starts from the enclosing scope: a `set` in the body does not survive it.

@@ -159,6 +159,11 @@ void searchOne(RecoveredSpec& best, std::map<std::string, RecoveredValue> Recove
   std::optional<RecoveredValue> chosen;
   std::size_t chosenDrift = best.drift;
   for (const Candidate& candidate : candidates) {
+    if (best.trials >= kMaxFallbackTrials) {
+      best.searchStopped = true;
+      break;
+    }
+    ++best.trials;
     RecoveredSpec seed = best;
     (seed.*table)[name] = candidate.value;
     if (candidate.numeric)

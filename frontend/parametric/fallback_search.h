@@ -18,6 +18,11 @@ namespace pm::frontend {
 // quietly; nothing when the part cannot be read with them.
 using TrialMatch = std::function<std::optional<RecoveredSpec>(const RecoveredSpec& seed)>;
 
+// The most trials one search makes: each renders the part again (with up to 64 guard renders),
+// and enums with many members times many inputs would otherwise render it without bound. The
+// search stops there and says so (RecoveredSpec::searchStopped).
+inline constexpr int kMaxFallbackTrials = 512;
+
 // `recovered` with the values found for its unrecovered inputs, one input at a time in
 // declaration order while drift remains, in two rounds (a value one input needs may only show
 // once another is found); `drift` is the drift of the last improving trial. `deployedNumbers`

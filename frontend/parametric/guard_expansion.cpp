@@ -68,8 +68,10 @@ public:
     ir::Diagnostics found;
     auto read = read_(choices, found);
     report(found, base);
-    if (!read)
+    if (!read) {
+      lastFailure_ = firstError(found);
       return std::nullopt;
+    }
     for (const ParametricFallback& fallback : read->result.fallbacks)
       if (fallback.path.starts_with(jinja::kLoopPathPrefix))
         failOpenLoops("'" + fallback.construct + "' on the loop element (" +
@@ -101,7 +103,8 @@ public:
       if (variant)
         variants.push_back({name, site->value, std::move(variant->module)});
       else
-        fallBack(*site, "its other branch does not give a template that renders and reads");
+        fallBack(*site, "its other branch does not give a template that renders and reads" +
+                            (lastFailure_.empty() ? "" : " (" + lastFailure_ + ")"));
     }
     std::vector<GuardOverlap> overlaps;
     ir::Module merged = mergeGuardVariants(read->result.module, variants, overlaps);
@@ -163,6 +166,14 @@ private:
 
   // Every diagnostic of the base render; of the others the warnings not reported yet (their
   // errors make the guard a fallback instead).
+  // Why a render failed, for the fallback's message (e.g. the loop budget all renders share).
+  static std::string firstError(const ir::Diagnostics& found) {
+    for (const ir::Diagnostic& diagnostic : found.all())
+      if (diagnostic.severity == ir::Severity::Error)
+        return diagnostic.message;
+    return "";
+  }
+
   void report(const ir::Diagnostics& found, bool base) {
     if (base) {
       diagnostics_.append(found);
@@ -186,6 +197,7 @@ private:
   std::map<std::string, ir::SourceLocation> locations_;
   std::string path_;
   int renders_ = 0;
+  std::string lastFailure_;
   int guardCount_ = 0, loopCount_ = 0;
   std::vector<std::string> openLoops_; // keys of the loops whose body the current render has
 };

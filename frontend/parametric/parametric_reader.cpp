@@ -392,9 +392,13 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
     return std::nullopt;
   jinja::Value symbolic = symbolicContext(withStandIns(bundle, request.part, *text, *context));
   std::set<std::string> concreteLoops;
+  std::int64_t iterations = 0; // one loop budget for all renders of the part
+  jinja::RenderLimits limits;
+  limits.sharedIterations = &iterations;
   ReadWithChoices readOnce = [&](const jinja::GuardChoices& choices,
                                  ir::Diagnostics& found) -> std::optional<GuardedRead> {
-    auto render = jinja::renderSymbolic(path, *text, symbolic, found, {}, choices, concreteLoops);
+    auto render =
+        jinja::renderSymbolic(path, *text, symbolic, found, limits, choices, concreteLoops);
     if (!render)
       return std::nullopt;
     auto result = ParametricReader(bundle, *part, found).read(*render);

@@ -268,6 +268,11 @@ readSearched(const Bundle& bundle, const RenderRequest& request, const Recovered
     return matched ? std::optional(std::move(matched->first)) : std::nullopt;
   };
   RecoveredSpec searched = searchFallbackInputs(recovered, trial, numbersIn(deployed));
+  if (searched.searchStopped && !recovered.declared.empty())
+    diagnostics.warning("MIG008", recovered.declared.front().location,
+                        "the search for inputs only fallback constructs read stopped after " +
+                            std::to_string(kMaxFallbackTrials) +
+                            " trial renders: the inputs it did not reach keep their defaults");
   if (searched.inputs.size() == recovered.inputs.size() &&
       searched.context.size() == recovered.context.size())
     return std::nullopt;

@@ -37,6 +37,10 @@ struct RecoveredSpec {
   // Numbers that stand for a probe slot where a token would not parse (a bare JSON number).
   std::map<std::string, std::size_t> numericProbes;
   std::size_t drift = 0; // MIG023 findings reported
+  // The fallback search (fallback_search.h): trial renders made, and whether it stopped at
+  // kMaxFallbackTrials before trying every candidate.
+  int trials = 0;
+  bool searchStopped = false;
 
   // The recovered inputs that differ from their schema default, in declaration order, each as
   // the YAML scalar (or flow list) that reads back as the same typed value.

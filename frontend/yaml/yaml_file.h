@@ -11,6 +11,9 @@
 
 namespace pm::frontend {
 
+// A yaml-cpp error as a diagnostic's text: yaml-cpp words its nesting bound "bad file".
+std::string yamlErrorText(const YAML::Exception& error);
+
 // Parses one YAML document. A syntax error is reported as PRS001 at its line and column; an
 // empty document yields a Null node. `displayPath` is the name used in diagnostics.
 std::optional<YAML::Node> loadYamlDocument(const std::string& displayPath, const std::string& text,

@@ -6,36 +6,18 @@ deterministic (fixed mtimes, gzip mtime 0), so re-running it leaves git clean.
 
 usage: tests/malformed/make-archives.py
 """
-import gzip, io, os, tarfile
+import gzip, io, os, sys, tarfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "safety"))
+import queue_bundle  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MTIME = 1735689600  # 2025-01-01T00:00:00Z
 
-SCHEMA = b"""schema:
-  format:
-    openapi: "3.0.0"
-  environment_input_type: "QueueEnvironmentInput"
-  types:
-    QueueEnvironmentInput:
-      type: object
-      properties:
-        queue_name:
-          type: string
-          default: jobs
-"""
-MANIFEST = b"""infrastructure:
-  templates:
-    - file: "cloudformation.yaml"
-      rendering_engine: jinja
-      template_language: cloudformation
-"""
-TEMPLATE = b"""Resources:
-  Queue:
-    Type: AWS::SQS::Queue
-    Properties:
-      QueueName: '{{ environment.inputs.queue_name }}'
-"""
-SPEC = "proton: EnvironmentSpec\nspec:\n  queue_name: nightly-jobs\n"
+# The bundle the safety tests share (tests/safety/queue_bundle.py).
+SCHEMA, MANIFEST, TEMPLATE = (text.encode() for text in (
+    queue_bundle.SCHEMA, queue_bundle.MANIFEST, queue_bundle.TEMPLATE))
+SPEC = queue_bundle.SPEC
 ARGS = "render bundle.tar.gz --spec spec.yaml -o out"
 
 

@@ -9,6 +9,8 @@
 #include "temp_tree.h"
 #include "tools/proton-migrate/migration_inputs.h"
 
+#include "ir/secret_masking.h"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -100,11 +102,11 @@ TEST_CASE("stack dumps: a merged dump gives the stack's ARN and Outputs") {
 }
 
 TEST_CASE("migrate: secret-looking input names are masked in the report") {
-  CHECK(driver::looksSecret("db_password"));
-  CHECK(driver::looksSecret("GitHubToken"));
-  CHECK(driver::looksSecret("api_key"));
-  CHECK_FALSE(driver::looksSecret("port"));
-  CHECK_FALSE(driver::looksSecret("vpc_cidr"));
+  CHECK(ir::namesSecret("db_password"));
+  CHECK(ir::namesSecret("GitHubToken"));
+  CHECK(ir::namesSecret("api_key"));
+  CHECK_FALSE(ir::namesSecret("port"));
+  CHECK_FALSE(ir::namesSecret("vpc_cidr"));
 }
 
 TEST_CASE("import IDs: every resource type of the official corpus has a rule or a reason") {

@@ -3,6 +3,7 @@
 #include "tools/proton-migrate/commands.h"
 
 #include "backends/backend.h"
+#include "ir/secret_masking.h"
 #include "tools/proton-migrate/batch_plan.h"
 #include "tools/proton-migrate/batch_reports.h"
 #include "tools/proton-migrate/bundle_job.h"
@@ -147,7 +148,7 @@ BatchSummary runBatch(const BatchRequest& request, CommandIo& io) {
   summary.targets = request.targets;
   summary.shard = request.shard.count > 1 ? request.shard.text() : "";
   for (BundleJobResult& result : results) {
-    io.out << result.staleDiff;
+    io.out << ir::maskSecrets(result.staleDiff);
     summary.outcomes.push_back(std::move(result.outcome));
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

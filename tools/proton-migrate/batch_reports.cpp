@@ -4,13 +4,13 @@
 #include "backends/report/batch_report_html.h"
 #include "backends/report/batch_report_json.h"
 #include "backends/report/batch_report_markdown.h"
+#include "ir/secret_masking.h"
+#include "tools/proton-migrate/output_directory.h"
 
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <stdexcept>
 
 namespace pm::driver {
 
@@ -22,20 +22,16 @@ bool isReportFormat(const std::string& format) {
 
 std::string batchReportText(const report::BatchSummary& summary, const std::string& format) {
   if (format == "json")
-    return report::batchReportJson(summary);
+    return ir::maskSecrets(report::batchReportJson(summary));
   if (format == "html")
-    return report::batchReportHtml(summary);
-  return report::batchReportMarkdown(summary);
+    return ir::maskSecrets(report::batchReportHtml(summary));
+  return ir::maskSecrets(report::batchReportMarkdown(summary));
 }
 
 std::string writeBatchReport(const report::BatchSummary& summary, const std::string& format,
                              const std::string& directory) {
-  std::filesystem::create_directories(directory);
   std::string path = (std::filesystem::path(directory) / ("batch-report." + format)).string();
-  std::ofstream out(path, std::ios::binary);
-  out << batchReportText(summary, format);
-  if (!out.flush())
-    throw std::runtime_error("cannot write " + path);
+  commitOutputFile(batchReportText(summary, format), path);
   return path;
 }
 

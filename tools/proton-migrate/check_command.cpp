@@ -3,6 +3,7 @@
 // with the folder; any difference is printed as a unified diff and exits 1.
 #include "tools/proton-migrate/commands.h"
 
+#include "ir/secret_masking.h"
 #include "tools/proton-migrate/conversion_run.h"
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/output_comparison.h"
@@ -51,7 +52,7 @@ int check(const po::variables_map& values, CommandIo& io) {
     io.err << directory << " is up to date\n";
     return kExitSuccess;
   }
-  io.out << diff;
+  io.out << ir::maskSecrets(diff);
   io.err << directory << " is stale: convert again with the same options\n";
   return kExitFindings;
 }

@@ -2,6 +2,7 @@
 #include "tools/proton-migrate/commands.h"
 
 #include "backends/report/model_diff_report.h"
+#include "ir/secret_masking.h"
 #include "tools/proton-migrate/conversion_builder.h"
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/output_readers.h"
@@ -103,9 +104,9 @@ int diff(const po::variables_map& values, CommandIo& io) {
     findConsumers(values["consumers"].as<std::string>(), out.diff);
   if (values.count("spec"))
     checkSpec(values["spec"].as<std::string>(), out.newName, out);
-  io.out << (format == "json" ? report::diffReportJson(out)
-             : format == "md" ? report::diffReportMarkdown(out)
-                              : report::diffReportText(out));
+  io.out << ir::maskSecrets(format == "json" ? report::diffReportJson(out)
+                            : format == "md" ? report::diffReportMarkdown(out)
+                                             : report::diffReportText(out));
   return fails(out, failOn) ? kExitFindings : kExitSuccess;
 }
 

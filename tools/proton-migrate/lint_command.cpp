@@ -1,12 +1,15 @@
 // `proton-migrate lint`: the lint passes over bundles, as text, JSON, SARIF or Markdown.
 #include "tools/proton-migrate/commands.h"
 
+#include "ir/secret_masking.h"
+
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/lint_findings.h"
+#include "tools/proton-migrate/output_directory.h"
 #include "tools/proton-migrate/template_inputs.h"
 
-#include <fstream>
 #include <ostream>
+#include <sstream>
 
 #ifndef PM_VERSION
 #define PM_VERSION "0.0.0"
@@ -52,15 +55,18 @@ std::optional<LintSettings> settings(const po::variables_map& values, CommandIo&
 // Writes the report to -o FILE, or to standard output.
 bool writeReport(const backends::report::LintReport& report, backends::report::LintFormat format,
                  const po::variables_map& values, CommandIo& io) {
+  std::ostringstream text;
+  backends::report::writeLintReport(report, format, text);
+  std::string masked = ir::maskSecrets(text.str());
   if (!values.count("output")) {
-    backends::report::writeLintReport(report, format, io.out);
+    io.out << masked;
     return true;
   }
   std::string path = values["output"].as<std::string>();
-  std::ofstream file(path, std::ios::binary);
-  backends::report::writeLintReport(report, format, file);
-  if (!file) {
-    io.err << "proton-migrate lint: cannot write " << path << "\n";
+  try {
+    commitOutputFile(masked, path);
+  } catch (const std::exception& error) {
+    io.err << "proton-migrate lint: cannot write " << path << ": " << error.what() << "\n";
     return false;
   }
   return true;

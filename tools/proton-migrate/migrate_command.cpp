@@ -6,6 +6,7 @@
 
 #include "backends/backend.h"
 #include "frontend/frontend.h"
+#include "ir/secret_masking.h"
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/migration_report.h"
 #include "tools/proton-migrate/output_directory.h"
@@ -112,8 +113,8 @@ void writeEvidence(const MigrateOptions& options, const std::vector<MigrationSta
   MigrationReport report{options.bundle, options.target, mode,     options.acceptDrift,
                          stacks,         inputs,         verified, artifacts,
                          findings};
-  output.write("migration-report.md", reportMarkdown(report));
-  output.write("migration-report.json", reportJson(report));
+  output.write("migration-report.md", ir::maskSecrets(reportMarkdown(report)));
+  output.write("migration-report.json", ir::maskSecrets(reportJson(report)));
 }
 
 int migrate(const po::variables_map& values, CommandIo& io) {

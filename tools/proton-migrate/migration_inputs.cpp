@@ -5,13 +5,17 @@
 #include "frontend/cloudformation/template_values.h"
 #include "frontend/parametric/spec_recovery.h"
 #include "ir/expr_text.h"
+#include "ir/secret_masking.h"
+#include "tools/proton-migrate/staging_registry.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <unistd.h>
 
 namespace pm::driver {
@@ -19,9 +23,6 @@ namespace pm::driver {
 namespace {
 
 constexpr const char* kMasked = "********";
-constexpr std::string_view kSecretWords[] = {"password",   "passwd",      "secret", "token",
-                                             "credential", "private_key", "apikey", "api_key"};
-
 std::vector<ir::Input> declaredInputs(const frontend::Bundle& bundle, frontend::PartRole part) {
   if (!bundle.schema)
     return {};
@@ -39,7 +40,7 @@ std::string defaultText(const ir::Input& input) {
 }
 
 StackInputValue reported(const std::string& name, std::string value, std::string origin) {
-  return {name, looksSecret(name) ? kMasked : std::move(value), std::move(origin)};
+  return {name, ir::namesSecret(name) ? kMasked : std::move(value), std::move(origin)};
 }
 
 // --- inputs given in a spec ---------------------------------------------------------------
@@ -167,25 +168,37 @@ void useInstanceOutputs(TemplateInputs& inputs, const std::vector<MigrationStack
       inputs.instanceOutputs[stack.name] = stackOutputs(stack);
 }
 
-// A spec file written for the spec reader, which reads files only; removed when done.
+// A spec file written for the spec reader, which reads files only; removed when done, also on
+// Ctrl-C (registered like a staging path). Created exclusively under a random name (mkstemps),
+// so a link planted in the shared temporary folder cannot redirect the write.
 class SpecFile {
 public:
-  explicit SpecFile(const std::string& text) {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("proton-migrate-recovered-" + std::to_string(::getpid()) + ".yaml"))
-                .string();
-    std::ofstream(path_, std::ios::binary) << text;
-  }
+  explicit SpecFile(const std::string& text) : registered_(createFile(text)) {}
   ~SpecFile() {
     std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
+    std::filesystem::remove(registered_.path(), ignored);
   }
   SpecFile(const SpecFile&) = delete;
   SpecFile& operator=(const SpecFile&) = delete;
-  const std::string& path() const { return path_; }
+  std::string path() const { return registered_.path().string(); }
 
 private:
-  std::string path_;
+  static std::filesystem::path createFile(const std::string& text) {
+    std::string name =
+        (std::filesystem::temp_directory_path() / "proton-migrate-recovered-XXXXXX.yaml").string();
+    int descriptor = ::mkstemps(name.data(), 5);
+    if (descriptor < 0)
+      throw std::runtime_error("cannot create a temporary spec file in " +
+                               std::filesystem::temp_directory_path().string());
+    bool written =
+        ::write(descriptor, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ::close(descriptor);
+    if (!written)
+      throw std::runtime_error("cannot write " + name);
+    return name;
+  }
+
+  StagingPath registered_;
 };
 
 // The inputs the options give, the spec (when any) read from `specText`, and what the stacks
@@ -340,14 +353,6 @@ std::string fileText(const std::string& path) {
 }
 
 } // namespace
-
-bool looksSecret(const std::string& name) {
-  std::string lower = name;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::any_of(std::begin(kSecretWords), std::end(kSecretWords),
-                     [&](std::string_view word) { return lower.find(word) != std::string::npos; });
-}
 
 std::optional<MigrationInputs> migrationInputs(const frontend::Bundle& bundle,
                                                const std::vector<MigrationStack>& stacks,

@@ -39,7 +39,4 @@ std::optional<MigrationInputs> migrationInputs(const frontend::Bundle& bundle,
                                                const TemplateInputFiles& files,
                                                ir::Diagnostics& diagnostics);
 
-// True for input names that look like they hold a secret (password, token, secret, ...).
-bool looksSecret(const std::string& name);
-
 } // namespace pm::driver

@@ -2,15 +2,15 @@
 // "Inverse rendering"), with drift reported where the deployed template departs from the bundle.
 #include "tools/proton-migrate/commands.h"
 
+#include "frontend/input_file.h"
 #include "frontend/parametric/spec_recovery.h"
+#include "frontend/yaml/yaml_file.h"
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/template_inputs.h"
 
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
 #include <ostream>
-#include <sstream>
 
 namespace pm::driver {
 
@@ -58,31 +58,26 @@ void writeJson(const YAML::Node& node, std::string& out) {
 }
 
 // `aws cloudformation get-template` wraps the template: {"TemplateBody": text or object}.
-std::string unwrapTemplateBody(const std::string& text) {
-  try {
-    YAML::Node document = YAML::Load(text);
-    if (!document.IsMap() || !document["TemplateBody"] || document["Resources"])
-      return text;
-    YAML::Node body = document["TemplateBody"];
-    if (body.IsScalar())
-      return body.as<std::string>();
-    std::string json;
-    writeJson(body, json); // an object: written back as the JSON text it was
-    return json;
-  } catch (const YAML::Exception&) {
-    return text; // the template reader reports the syntax error with its location
-  }
+std::string unwrapTemplateBody(const std::string& path, const std::string& text) {
+  // Loaded within the bounds of every YAML input (an alias bomb is not written out as JSON);
+  // when it is not, the template reader reports the problem with its location.
+  ir::Diagnostics reportedByTheTemplateReader;
+  auto document = frontend::loadYamlDocument(path, text, reportedByTheTemplateReader);
+  if (!document || !document->IsMap() || !(*document)["TemplateBody"] || (*document)["Resources"])
+    return text;
+  YAML::Node body = (*document)["TemplateBody"];
+  if (body.IsScalar())
+    return body.as<std::string>();
+  std::string json;
+  writeJson(body, json); // an object: written back as the JSON text it was
+  return json;
 }
 
 std::optional<ir::Module> readDeployed(const std::string& path, ir::Diagnostics& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error("PRS001", {path, 0, 0}, "cannot read the deployed template");
+  auto read = frontend::readInputFile(path, diagnostics); // bounded like every named file
+  if (!read)
     return std::nullopt;
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = unwrapTemplateBody(buffer.str());
+  std::string text = unwrapTemplateBody(path, *read);
   diagnostics.registerSource(path, text);
   return frontend::readCloudFormation(path, text, diagnostics);
 }

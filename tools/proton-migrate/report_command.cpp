@@ -2,13 +2,13 @@
 #include "tools/proton-migrate/commands.h"
 
 #include "backends/report/batch_report_json.h"
+#include "frontend/input_file.h"
 #include "tools/proton-migrate/batch_reports.h"
 #include "tools/proton-migrate/exit_codes.h"
+#include "tools/proton-migrate/output_directory.h"
 
 #include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <sstream>
 
 namespace pm::driver {
 
@@ -17,15 +17,14 @@ namespace {
 namespace report = backends::report;
 
 std::optional<report::BatchSummary> readReport(const std::string& path, CommandIo& io) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    io.err << "proton-migrate report merge: cannot read " << path << "\n";
+  ir::Diagnostics unreadable;
+  auto text = frontend::readInputFile(path, unreadable); // bounded like every named file
+  if (!text) {
+    unreadable.print(io.err);
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
   std::string error;
-  auto summary = report::readBatchReportJson(text.str(), error);
+  auto summary = report::readBatchReportJson(*text, error);
   if (!summary)
     io.err << path << ": error: " << error << "\n";
   return summary;
@@ -54,10 +53,10 @@ int mergeReports(const po::variables_map& values, CommandIo& io) {
   }
   report::BatchSummary merged = report::BatchSummary::merge(shards);
   std::string path = values["output"].as<std::string>();
-  std::ofstream out(path, std::ios::binary);
-  out << batchReportText(merged, formatOf(path));
-  if (!out.flush()) {
-    io.err << "proton-migrate report merge: cannot write " << path << "\n";
+  try {
+    commitOutputFile(batchReportText(merged, formatOf(path)), path);
+  } catch (const std::exception& error) {
+    io.err << "proton-migrate report merge: cannot write " << path << ": " << error.what() << "\n";
     return kExitInputError;
   }
   printBatchTotals(merged, io.out);

@@ -1,10 +1,10 @@
 // SEC006: plaintext secrets in secret-bearing properties, environment variables and inputs.
 #include "ir/passes/lint/rule_families.h"
 #include "ir/passes/lint/value_domain.h"
+#include "ir/secret_masking.h"
 
 #include <algorithm>
 #include <array>
-#include <regex>
 
 namespace pm::ir::lint {
 
@@ -30,21 +30,6 @@ constexpr std::array<SecretProperty, 12> kSecretProperties{{
     {"AWS::Amplify::App", "OauthToken"},
 }};
 
-constexpr std::array<std::string_view, 8> kSecretNameParts{
-    "password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "credential"};
-
-bool namesSecret(const std::string& name) {
-  std::string lowered = lowercase(name);
-  return std::any_of(kSecretNameParts.begin(), kSecretNameParts.end(), [&](std::string_view part) {
-    return lowered.find(part) != std::string::npos;
-  });
-}
-
-bool looksLikeAccessKey(const std::string& text) {
-  static const std::regex accessKey("(AKIA|ASIA)[0-9A-Z]{16}");
-  return std::regex_search(text, accessKey);
-}
-
 // A value given in the template or by an input's default: not a dynamic reference.
 bool isPlaintext(const Expr& value) {
   auto text = scalarText(value);
@@ -59,7 +44,12 @@ void reportPlaintext(LintContext& context, const Resource& resource, const ExprP
                        "' in plaintext: use a dynamic reference ({{resolve:secretsmanager:...}})");
     return;
   }
-  auto found = findViolation(valueDomain(value, context), isPlaintext);
+  ValueDomain domain = valueDomain(value, context);
+  // Every plaintext value this place may take is masked in what the tool prints from now on.
+  for (const PossibleValue& possible : domain.values)
+    if (possible.value && isPlaintext(*possible.value))
+      registerSecretValue(*scalarText(*possible.value));
+  auto found = findViolation(domain, isPlaintext);
   if (found)
     context.report("SEC006", severityFor(Severity::Error, *found), &resource, value->location(),
                    what + " is written in plaintext" + provenance(*found) +
@@ -83,9 +73,11 @@ void checkVariable(LintContext& context, const Resource& resource, const std::st
   std::string what = "environment variable " + name + " of '" + resource.logicalId + "'";
   if (namesSecret(name))
     return reportPlaintext(context, resource, value, what);
-  if (looksLikeAccessKey(scalarText(value).value_or("")))
+  if (looksLikeAccessKey(scalarText(value).value_or(""))) {
+    registerSecretValue(*scalarText(value));
     context.report("SEC006", Severity::Error, &resource, value->location(),
                    what + " holds an AWS access key");
+  }
 }
 
 // Name/Value lists: ECS container Environment, CodeBuild EnvironmentVariables (PLAINTEXT).
@@ -116,11 +108,13 @@ void checkEnvironment(LintContext& context, const Resource& resource) {
 void checkInputs(LintContext& context) {
   for (const Input& input : context.module().inputs)
     if (!input.isContext && input.defaultValue && namesSecret(input.name) &&
-        isPlaintext(*input.defaultValue))
+        isPlaintext(*input.defaultValue)) {
+      registerSecretValue(*scalarText(*input.defaultValue));
       context.report("SEC006", Severity::Error, nullptr, input.location,
                      "input '" + input.name +
                          "' looks like a secret and has a plaintext default: it would land in "
                          "tfvars, CDK context or launch parameters");
+    }
 }
 
 } // namespace

@@ -1,0 +1,122 @@
+// Secret masking at the output boundary.
+#include "ir/secret_masking.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <mutex>
+#include <regex>
+#include <set>
+
+namespace pm::ir {
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kSecretNameParts{
+    "password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "credential"};
+
+constexpr std::size_t kShortestRegisteredSecret = 4;
+
+std::mutex& registryMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+// Longest first, so a secret holding another is masked whole.
+struct LongestFirst {
+  bool operator()(const std::string& a, const std::string& b) const {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  }
+};
+
+std::set<std::string, LongestFirst>& registeredSecrets() {
+  static std::set<std::string, LongestFirst> values;
+  return values;
+}
+
+void replaceAll(std::string& text, const std::string& value) {
+  for (std::size_t at = text.find(value); at != std::string::npos;
+       at = text.find(value, at + kSecretMask.size()))
+    text.replace(at, value.size(), kSecretMask);
+}
+
+// `KEY: value`, `KEY = value`, `"KEY": "value"` where KEY (a whole word, so not the
+// `secretsmanager` inside `{{resolve:secretsmanager:...}}`) names a secret. A value that is a
+// reference rather than the secret itself (`!Ref`, `{{resolve:...}}`, `${...}`, an object) is
+// left alone.
+const std::regex& secretAssignment() {
+  static const std::regex pattern(
+      R"((^|[\s"'{,(\[])([A-Za-z0-9_.-]*(password|passwd|secret|token|api_key|apikey|private_key|credential)[A-Za-z0-9_.-]*)(["']?[ \t]*[:=][ \t]*["']?))"
+      R"(([^"'\s,{}\[\]!$][^"'\s,{}\[\]]*))",
+      std::regex::ECMAScript | std::regex::icase);
+  return pattern;
+}
+
+constexpr int kValueGroup = 5;
+
+std::string maskAssignmentsInLine(const std::string& line) {
+  std::string out;
+  auto begin = std::sregex_iterator(line.begin(), line.end(), secretAssignment());
+  std::size_t copied = 0;
+  for (auto match = begin; match != std::sregex_iterator(); ++match) {
+    std::size_t valueAt = static_cast<std::size_t>(match->position(kValueGroup));
+    out.append(line, copied, valueAt - copied);
+    out += kSecretMask;
+    copied = valueAt + static_cast<std::size_t>(match->length(kValueGroup));
+  }
+  out.append(line, copied, std::string::npos);
+  return out;
+}
+
+// Line by line, the pattern only where a secret name appears: reports run to megabytes.
+std::string maskAssignments(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    end = end == std::string::npos ? text.size() : end + 1;
+    std::string line = text.substr(start, end - start);
+    out += namesSecret(line) ? maskAssignmentsInLine(line) : line;
+    start = end;
+  }
+  return out;
+}
+
+} // namespace
+
+bool namesSecret(std::string_view name) {
+  std::string lowered(name);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::any_of(kSecretNameParts.begin(), kSecretNameParts.end(), [&](std::string_view part) {
+    return lowered.find(part) != std::string::npos;
+  });
+}
+
+bool looksLikeAccessKey(std::string_view text) {
+  static const std::regex accessKey("(AKIA|ASIA)[0-9A-Z]{16}");
+  return std::regex_search(text.begin(), text.end(), accessKey);
+}
+
+void registerSecretValue(std::string_view value) {
+  if (value.size() < kShortestRegisteredSecret)
+    return;
+  std::lock_guard<std::mutex> lock(registryMutex());
+  registeredSecrets().emplace(value);
+}
+
+std::string maskSecrets(std::string_view text) {
+  std::string out(text);
+  {
+    std::lock_guard<std::mutex> lock(registryMutex());
+    for (const std::string& value : registeredSecrets())
+      replaceAll(out, value);
+  }
+  static const std::regex accessKey("(AKIA|ASIA)[0-9A-Z]{16}");
+  if (out.find("AKIA") != std::string::npos || out.find("ASIA") != std::string::npos)
+    out = std::regex_replace(out, accessKey, std::string(kSecretMask));
+  return maskAssignments(out);
+}
+
+} // namespace pm::ir

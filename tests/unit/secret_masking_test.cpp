@@ -1,0 +1,54 @@
+// Secret masking at the output boundary (ir/secret_masking.h), and its use by the diagnostics.
+#include "ir/diagnostics.h"
+#include "ir/secret_masking.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+using pm::ir::maskSecrets;
+
+TEST_CASE("secret masking: access key IDs are masked anywhere") {
+  CHECK(maskSecrets("key AKIAIOSFODNN7EXAMPLE here") == "key ******** here");
+  CHECK(maskSecrets("ASIAABCDEFGHIJKLMNOP") == "********");
+  CHECK(maskSecrets("AKIA is not a key") == "AKIA is not a key");
+}
+
+TEST_CASE("secret masking: values of keys that name a secret are masked") {
+  CHECK(maskSecrets("      MasterUserPassword: hunter2-hunter2") ==
+        "      MasterUserPassword: ********");
+  CHECK(maskSecrets("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") ==
+        "aws_secret_access_key = ********");
+  CHECK(maskSecrets(R"({"db_password": "s3cr3t!", "name": "x"})") ==
+        R"({"db_password": "********", "name": "x"})");
+  CHECK(maskSecrets("  api_token: 'abc123'\n  name: web\n") ==
+        "  api_token: '********'\n  name: web\n");
+}
+
+TEST_CASE("secret masking: references to secrets are not values and stay") {
+  CHECK(maskSecrets("MasterUserPassword: !Ref DbPassword") ==
+        "MasterUserPassword: !Ref DbPassword");
+  CHECK(maskSecrets("Password: '{{resolve:secretsmanager:db}}'") ==
+        "Password: '{{resolve:secretsmanager:db}}'");
+  CHECK(maskSecrets("password = ${var.db_password}") == "password = ${var.db_password}");
+  CHECK(maskSecrets("input 'db_password' looks like a secret") ==
+        "input 'db_password' looks like a secret");
+}
+
+TEST_CASE("secret masking: a registered value is masked wherever it appears") {
+  pm::ir::registerSecretValue("correct-horse-battery");
+  pm::ir::registerSecretValue("ab"); // too short to mask safely
+  CHECK(maskSecrets("          default: correct-horse-battery") == "          default: ********");
+  CHECK(maskSecrets("a b ab") == "a b ab");
+}
+
+TEST_CASE("secret masking: diagnostics mask their message and source line") {
+  pm::ir::Diagnostics diagnostics;
+  diagnostics.registerSource("t.yaml", "Resources:\n  Key: AKIAIOSFODNN7EXAMPLE\n");
+  diagnostics.error("PRS008", {"t.yaml", 2, 8}, "AKIAIOSFODNN7EXAMPLE is no resource");
+  std::ostringstream out;
+  diagnostics.print(out);
+  CHECK(out.str().find("AKIAIOSFODNN7EXAMPLE") == std::string::npos);
+  CHECK(out.str().find("t.yaml:2:8: error: ******** is no resource [PRS008]") == 0);
+  CHECK(out.str().find("  Key: ********\n") != std::string::npos);
+}
