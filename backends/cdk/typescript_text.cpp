@@ -2,7 +2,6 @@
 #include "backends/cdk/typescript_text.h"
 
 #include <cstdio>
-#include <regex>
 
 namespace pm::backends::cdk {
 
@@ -81,8 +80,29 @@ std::string tsKey(std::string_view name) {
 std::string tsNumber(std::string_view text) {
   // Decimal literals only: a leading zero ("007") is an octal literal strict mode refuses, and
   // hexadecimal or "+1" are not numbers CloudFormation would read the same.
-  static const std::regex number(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
-  return std::regex_match(text.begin(), text.end(), number) ? std::string(text) : std::string();
+  // The grammar -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, scanned by hand.
+  std::size_t at = 0;
+  auto isDigit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  auto digits = [&] {
+    std::size_t start = at;
+    while (isDigit(at))
+      ++at;
+    return at > start;
+  };
+  auto skip = [&](std::string_view characters) {
+    bool found = at < text.size() && characters.find(text[at]) != std::string_view::npos;
+    at += found ? 1 : 0;
+    return found;
+  };
+  skip("-");
+  bool valid = skip("0") || (isDigit(at) && text[at] != '0' && digits());
+  if (valid && skip("."))
+    valid = digits();
+  if (valid && skip("eE")) {
+    skip("+-");
+    valid = digits();
+  }
+  return valid && at == text.size() ? std::string(text) : std::string();
 }
 
 std::string tsCommentText(std::string_view text) {
