@@ -1,6 +1,7 @@
 // Mapping data tables and finding their records by bisection.
 #include "ir/table_text.h"
 
+#include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -66,6 +67,15 @@ std::size_t nextRecord(std::string_view text, std::size_t from, std::string_view
   std::size_t start = from;
   if (start > 0 && start < text.size() && text[start - 1] != '\n')
     start = nextLine(text, start);
+  if (endTags.empty() && start < text.size() && !lineHasTag(text, start, tag)) {
+    // No section end to watch for: memmem finds the next "\n<tag>\t" far faster than a walk
+    // over the lines (the S records of the CDK table are indexed this way).
+    std::string needle = "\n" + std::string(tag) + "\t";
+    const void* found =
+        ::memmem(text.data() + start, text.size() - start, needle.data(), needle.size());
+    return found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) + 1
+                 : std::string_view::npos;
+  }
   for (; start < text.size(); start = nextLine(text, start)) {
     if (lineHasTag(text, start, tag))
       return start;
@@ -92,6 +102,20 @@ std::string_view recordAt(std::string_view text, std::size_t start, std::string_
   while (end < text.size() && !lineHasTag(text, end, tag) && !isEndTag(text, end, endTags))
     end = nextLine(text, end);
   return text.substr(start, end - start);
+}
+
+std::size_t sectionStart(std::string_view text, std::string_view tag, std::string_view earlierTag) {
+  // Scanning from a position inside the earlier section meets an `earlierTag` header first.
+  std::size_t low = 0;
+  std::size_t high = text.size();
+  while (low < high) {
+    std::size_t middle = low + (high - low) / 2;
+    if (nextRecord(text, middle, tag, earlierTag) != std::string_view::npos)
+      high = middle;
+    else
+      low = middle + 1;
+  }
+  return nextRecord(text, low, tag, earlierTag);
 }
 
 std::string_view findSortedRecord(std::string_view text, std::string_view tag, std::string_view key,

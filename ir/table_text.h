@@ -42,6 +42,10 @@ std::string_view recordAt(std::string_view text, std::size_t start, std::string_
 std::size_t nextRecord(std::string_view text, std::size_t from, std::string_view tag,
                        std::string_view endTags = {});
 
+// Where the records of `tag` start in a table whose `tag` records all follow its `earlierTag`
+// records (found by bisection too); npos when it has none.
+std::size_t sectionStart(std::string_view text, std::string_view tag, std::string_view earlierTag);
+
 // The second field of the line at `start` (the record's key).
 std::string_view recordKey(std::string_view text, std::size_t start);
 

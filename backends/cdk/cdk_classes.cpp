@@ -105,21 +105,11 @@ const CdkStruct* CdkClasses::addStruct(std::string_view id, std::string_view rec
   return entry->second.get();
 }
 
-// The S records' offsets, by id (they are grouped by module, not sorted): one scan, on the
-// first lookup of a nested struct.
-void CdkClasses::indexStructs() const {
-  std::string_view text = text_.text();
-  for (std::size_t start = ir::nextRecord(text, 0, "S"); start != std::string_view::npos;
-       start = ir::nextRecord(text, start + 1, "S"))
-    structRecords_.emplace(ir::recordKey(text, start), start);
-  structsIndexed_ = true;
-}
-
 // A props struct named by id only (not through its class): the R record that names it.
 const CdkStruct* CdkClasses::findPropsStruct(std::string_view id) const {
   std::string_view text = text_.text();
-  for (std::size_t start = ir::nextRecord(text, 0, "R"); start != std::string_view::npos;
-       start = ir::nextRecord(text, start + 1, "R")) {
+  for (std::size_t start = ir::nextRecord(text, 0, "R", "S"); start != std::string_view::npos;
+       start = ir::nextRecord(text, start + 1, "R", "S")) {
     std::string_view record = ir::recordAt(text, start, "R", "S");
     std::vector<std::string_view> fields = splitTabs(record.substr(0, record.find('\n')));
     if (fields.size() >= 5 && fields[4] == id)
@@ -147,11 +137,13 @@ const CdkStruct* CdkClasses::findStruct(std::string_view id) const {
   std::lock_guard lock(mutex_);
   if (auto cached = structs_.find(id); cached != structs_.end())
     return cached->second.get();
-  if (!structsIndexed_)
-    indexStructs();
-  auto found = structRecords_.find(id);
-  if (found != structRecords_.end())
-    return addStruct(found->first, ir::recordAt(text_.text(), found->second, "S", "R"));
+  if (!structsStart_)
+    structsStart_ = ir::sectionStart(text_.text(), "S", "R");
+  if (*structsStart_ != std::string_view::npos) {
+    std::string_view record = ir::findSortedRecord(text_.text().substr(*structsStart_), "S", id);
+    if (!record.empty())
+      return addStruct(ir::recordKey(record, 0), record);
+  }
   return findPropsStruct(id); // a miss is not cached: the caller's id may not outlive the call
 }
 

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,9 +42,9 @@ struct CdkClass {
   const CdkStruct* props = nullptr;
 };
 
-// Records are found in the mapped table on first use (classes by bisection: the R records are
-// sorted by CloudFormation type) and parsed then, so a run pays for the classes it writes, not
-// for the 2,000 it does not. Lookups are thread-safe; the pointers stay valid.
+// Records are found in the mapped table on first use, by bisection (the R records are sorted by
+// CloudFormation type, then the S records by id) and parsed then, so a run pays for the classes it
+// writes, not for the 2,000 it does not. Lookups are thread-safe; the pointers stay valid.
 class CdkClasses {
 public:
   // The installation's table, mapped once (thread-safe); empty with loadError() when missing.
@@ -58,7 +59,6 @@ private:
   CdkClasses() = default;
   const CdkStruct* addStruct(std::string_view id, std::string_view record) const;
   const CdkStruct* findPropsStruct(std::string_view id) const;
-  void indexStructs() const;
 
   ir::TableText text_;
   std::string loadError_;
@@ -66,8 +66,7 @@ private:
   // Keys view into the table text.
   mutable std::unordered_map<std::string_view, std::unique_ptr<CdkClass>> classes_;
   mutable std::unordered_map<std::string_view, std::unique_ptr<CdkStruct>> structs_;
-  mutable bool structsIndexed_ = false;
-  mutable std::unordered_map<std::string_view, std::size_t> structRecords_; // S id -> offset
+  mutable std::optional<std::size_t> structsStart_; // where the S records begin
 };
 
 } // namespace pm::backends::cdk
