@@ -83,10 +83,18 @@ def grown(text, scale):
     section = "".join(lines[first:end])
     if not section.endswith("\n"):
         section += "\n"
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
-                         + r")\b")
-    copies = [pattern.sub(lambda m, k=k: m.group(1) + "Copy" + str(k), section)
-              for k in range(2, scale + 1)]
+    # A reference to a resource (Ref, GetAtt, ${Name}, DependsOn), not a type name part
+    # (AWS::CodePipeline::Pipeline) nor a property key that happens to share the name.
+    names = "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+    reference = re.compile(r"(?<!::)\b(" + names + r")\b(?![\w-]|\s*:(?:\s|$))")
+    entry = re.compile(r"^  (" + names + r"):", re.M)
+
+    def renamed(k):
+        suffix = "Copy" + str(k)
+        text = reference.sub(lambda m: m.group(1) + suffix, section)
+        return entry.sub(lambda m: "  " + m.group(1) + suffix + ":", text)
+
+    copies = [renamed(k) for k in range(2, scale + 1)]
     return "".join(lines[:end]) + ("" if lines[end - 1].endswith("\n") else "\n") + \
         "".join(copies) + "".join(lines[end:])
 
