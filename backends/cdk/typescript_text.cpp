@@ -1,6 +1,8 @@
 // Spelling values and names as TypeScript source text.
 #include "backends/cdk/typescript_text.h"
 
+#include "ir/text_cursor.h"
+
 #include <cstdio>
 
 namespace pm::backends::cdk {
@@ -81,28 +83,17 @@ std::string tsNumber(std::string_view text) {
   // Decimal literals only: a leading zero ("007") is an octal literal strict mode refuses, and
   // hexadecimal or "+1" are not numbers CloudFormation would read the same.
   // The grammar -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, scanned by hand.
-  std::size_t at = 0;
-  auto isDigit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
-  auto digits = [&] {
-    std::size_t start = at;
-    while (isDigit(at))
-      ++at;
-    return at > start;
-  };
-  auto skip = [&](std::string_view characters) {
-    bool found = at < text.size() && characters.find(text[at]) != std::string_view::npos;
-    at += found ? 1 : 0;
-    return found;
-  };
-  skip("-");
-  bool valid = skip("0") || (isDigit(at) && text[at] != '0' && digits());
-  if (valid && skip("."))
-    valid = digits();
-  if (valid && skip("eE")) {
-    skip("+-");
-    valid = digits();
+  ir::TextCursor cursor(text);
+  cursor.one("-");
+  bool valid =
+      cursor.one("0") || (cursor.one("123456789") && (cursor.many(ir::kDecimalDigits), true));
+  if (valid && cursor.one("."))
+    valid = cursor.many(ir::kDecimalDigits) > 0;
+  if (valid && cursor.one("eE")) {
+    cursor.one("+-");
+    valid = cursor.many(ir::kDecimalDigits) > 0;
   }
-  return valid && at == text.size() ? std::string(text) : std::string();
+  return valid && cursor.atEnd() ? std::string(text) : std::string();
 }
 
 std::string tsCommentText(std::string_view text) {

@@ -5,6 +5,7 @@
 
 #include "frontend/cloudformation/rules.h"
 #include "frontend/cloudformation/yaml_workaround.h"
+#include "ir/text_cursor.h"
 
 #include <fmt/format.h>
 #include <map>
@@ -41,33 +42,22 @@ bool isBoolText(const std::string& text, bool& value) {
 // Matches [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? (every plain scalar is tested:
 // a hand-written scan, not a regex).
 bool isNumberText(std::string_view text) {
-  std::size_t at = 0;
-  auto digits = [&] {
-    std::size_t start = at;
-    while (at < text.size() && text[at] >= '0' && text[at] <= '9')
-      ++at;
-    return at > start;
-  };
-  auto skip = [&](std::string_view characters) {
-    bool found = at < text.size() && characters.find(text[at]) != std::string_view::npos;
-    at += found ? 1 : 0;
-    return found;
-  };
-  skip("-+");
-  if (skip(".")) {
-    if (!digits())
+  ir::TextCursor cursor(text);
+  cursor.one("-+");
+  if (cursor.one(".")) {
+    if (cursor.many(ir::kDecimalDigits) == 0)
       return false;
-  } else if (!digits()) {
+  } else if (cursor.many(ir::kDecimalDigits) == 0) {
     return false;
-  } else if (skip(".")) {
-    digits();
+  } else if (cursor.one(".")) {
+    cursor.many(ir::kDecimalDigits);
   }
-  if (skip("eE")) {
-    skip("-+");
-    if (!digits())
+  if (cursor.one("eE")) {
+    cursor.one("-+");
+    if (cursor.many(ir::kDecimalDigits) == 0)
       return false;
   }
-  return at == text.size();
+  return cursor.atEnd();
 }
 
 // The template text as an input stream, without copying it.

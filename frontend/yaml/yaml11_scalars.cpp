@@ -1,6 +1,8 @@
 // Matching YAML 1.1 plain scalars with a small cursor instead of regular expressions.
 #include "frontend/yaml/yaml11_scalars.h"
 
+#include "ir/text_cursor.h"
+
 #include <algorithm>
 #include <array>
 
@@ -8,39 +10,9 @@ namespace pm::frontend::yaml11 {
 
 namespace {
 
-// A position in the text, with the steps the patterns are made of.
-class Cursor {
-public:
-  explicit Cursor(std::string_view text) : text_(text) {}
+using Cursor = ir::TextCursor;
 
-  bool atEnd() const { return at_ == text_.size(); }
-  std::size_t position() const { return at_; }
-  // Consumes one character out of `characters` (a string of them, "a-b" not special).
-  bool one(std::string_view characters) {
-    if (at_ < text_.size() && characters.find(text_[at_]) != std::string_view::npos)
-      return ++at_, true;
-    return false;
-  }
-  bool literal(std::string_view word) {
-    if (text_.substr(at_, word.size()) != word)
-      return false;
-    at_ += word.size();
-    return true;
-  }
-  // Consumes characters out of `characters` for as long as they come; how many.
-  std::size_t many(std::string_view characters) {
-    std::size_t start = at_;
-    while (one(characters)) {
-    }
-    return at_ - start;
-  }
-
-private:
-  std::string_view text_;
-  std::size_t at_ = 0;
-};
-
-constexpr std::string_view kDigits = "0123456789";
+constexpr std::string_view kDigits = ir::kDecimalDigits;
 constexpr std::string_view kDigitsOrUnderscore = "0123456789_";
 
 bool isOneOf(std::string_view text, std::initializer_list<std::string_view> words) {
