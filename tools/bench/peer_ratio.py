@@ -28,14 +28,17 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 def timed(command, env=None):
-    """(wall seconds, CPU seconds of the child, peak RSS MB, completed process)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    run = subprocess.run(command, capture_output=True, text=True, env=env)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, after.ru_maxrss / 1024.0, run
+    """(wall seconds, CPU seconds, peak RSS MB of this child, completed process)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        run = subprocess.CompletedProcess(command, child.returncode, out.read(), err.read())
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, run
 
 
 def peer_in_process(anchors, files, env, scratch):
@@ -104,20 +107,24 @@ def main():
                                                                peer_wall))
         for jobs, target in ((1, 2.0), (2, 3.5)):
             wall, cpu, rss = ours_in_process(args.bin, files, jobs, scratch)
+            ratio = (peer / converted) / (wall / len(files))  # per template converted
             print("proton-migrate convert -j {}:       {:8.3f} s wall, whole process ({:.2f} ms "
                   "each; CPU {:.3f} s; peak RSS {:.0f} MB)  ratio {:.2f}x (target {}x)".format(
-                      jobs, wall, 1e3 * wall / len(files), cpu, rss, peer / wall, target))
+                      jobs, wall, 1e3 * wall / len(files), cpu, rss, ratio, target))
         sample = files[:args.per_process]
         if sample:
             batch = os.path.join(args.anchors, "cdk-from-cfn.js")
-            peer_wall, _ = per_process(lambda i, f: ["node", batch, f, "typescript"], sample, env)
+            peer_wall, peer_cpu = per_process(lambda i, f: ["node", batch, f, "typescript"], sample,
+                                              env)
             ours_wall, ours_cpu = per_process(
                 lambda i, f: [args.bin, "convert", f, "--to", "cdk", "--mode", "rendered", "-o",
                               os.path.join(scratch, "one", str(i))], sample)
-            print("one process per template ({}):   cdk-from-cfn {:.1f} ms, proton-migrate {:.1f} "
-                  "ms wall ({:.1f} ms CPU) each  ratio {:.1f}x (target 30x)".format(
-                      len(sample), 1e3 * peer_wall / len(sample), 1e3 * ours_wall / len(sample),
-                      1e3 * ours_cpu / len(sample), peer_wall / ours_wall))
+            print("one process per template ({}):   cdk-from-cfn {:.1f} ms wall ({:.1f} ms CPU), "
+                  "proton-migrate {:.1f} ms wall ({:.1f} ms CPU) each  ratio {:.1f}x wall, {:.1f}x "
+                  "CPU (target 30x)".format(
+                      len(sample), 1e3 * peer_wall / len(sample), 1e3 * peer_cpu / len(sample),
+                      1e3 * ours_wall / len(sample), 1e3 * ours_cpu / len(sample),
+                      peer_wall / ours_wall, peer_cpu / ours_cpu))
     return 0
 
 
