@@ -47,13 +47,13 @@ def pipeline(bench, folder, bundles=()):
     return run.stdout
 
 
-def batch(binary, estate, jobs, scratch):
+def batch(binary, estate, jobs, scratch, mode):
     """(wall s, CPU s, peak RSS MB) of one batch run of the estate to all three targets."""
     out = os.path.join(scratch, "batch-out")
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     child = subprocess.Popen([binary, "batch", estate, "--to", TARGETS, "-j", str(jobs), "-o", out,
-                              "--fail-on", "never"], stdout=subprocess.DEVNULL,
+                              "--mode", mode, "--fail-on", "never"], stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
@@ -67,6 +67,10 @@ def main():
     parser.add_argument("--bundles", default="100,1000,10000")
     parser.add_argument("--templates", type=int, default=480)
     parser.add_argument("--scales", default="1,2,4,8")
+    parser.add_argument("--bundle-scales", default="1",
+                        help="growth factors of the batch estate's bundles (1,2,4: mixed sizes; "
+                        "the N curve is linear only for a constant mix)")
+    parser.add_argument("--mode", default="parametric", help="batch --mode")
     parser.add_argument("--no-peer", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="estate-bench-") as scratch:
@@ -92,15 +96,15 @@ def main():
                     print("  {:>5} {:>10} {:>13.3f} {:>14.3f}".format(
                         scale, size, total / count, total / (size / 1e4)))
 
-        print("== batch of N bundles to {} (whole process)".format(TARGETS))
+        print("== batch --mode {} of N bundles to {} (whole process)".format(args.mode, TARGETS))
         print("      N  -j   wall s   CPU s  ms/bundle    MB/s  peak RSS MB")
         for count in [int(n) for n in args.bundles.split(",")]:
             estate = os.path.join(scratch, "estate")
             shutil.rmtree(estate, ignore_errors=True)
-            make("bundles", estate, count, args.bin, "1,2,4")
+            make("bundles", estate, count, args.bin, args.bundle_scales)
             size = template_bytes(estate)
             for jobs in (1, 2):
-                wall, cpu, rss = batch(args.bin, estate, jobs, scratch)
+                wall, cpu, rss = batch(args.bin, estate, jobs, scratch, args.mode)
                 print("  {:>5} {:>3} {:>8.2f} {:>7.2f} {:>10.3f} {:>7.2f} {:>12.1f}".format(
                     count, jobs, wall, cpu, 1e3 * wall / count, size / 1e6 / wall, rss))
         if not args.no_peer:
