@@ -105,6 +105,8 @@ std::optional<ir::Module> readRenderedTemplate(const Bundle& bundle, const Bundl
     checks(*module, renderedDiagnostics);
   diagnostics.registerSource(sourcePath + " (rendered)", rendered);
   // renderPart read the template and the Jinja engine registered its text; no second read.
+  if (renderedDiagnostics.all().empty())
+    return module; // the line alignment below is quadratic: only for diagnostics to move
   const std::string* source = diagnostics.sourceText(sourcePath);
   RenderedLineMap lines(source ? *source : rendered, rendered);
   for (const auto& found : renderedDiagnostics.all()) {

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 namespace pm::frontend {
 
@@ -14,24 +17,37 @@ namespace {
 // is far beyond Proton's limits anyway.
 constexpr std::size_t kMaxCells = 16u << 20;
 
-// For each rendered line, the index of the identical source line it aligns with, or -1.
-std::vector<int> align(const std::vector<std::string>& source,
-                       const std::vector<std::string>& rendered) {
-  std::size_t n = source.size(), m = rendered.size();
-  std::vector<int> matched(m, -1);
-  if ((n + 1) * (m + 1) > kMaxCells)
-    return matched;
-  std::vector<std::uint32_t> table((n + 1) * (m + 1), 0);
-  auto cell = [&](std::size_t i, std::size_t j) -> std::uint32_t& {
-    return table[i * (m + 1) + j];
+// The lines as numbers, equal lines equal numbers: the table below compares numbers, not text.
+std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>
+lineIds(const std::vector<std::string>& source, const std::vector<std::string>& rendered) {
+  std::unordered_map<std::string_view, std::uint32_t> ids;
+  auto number = [&](const std::vector<std::string>& lines) {
+    std::vector<std::uint32_t> out;
+    out.reserve(lines.size());
+    for (const std::string& line : lines)
+      out.push_back(ids.emplace(line, static_cast<std::uint32_t>(ids.size())).first->second);
+    return out;
   };
+  auto sourceIds = number(source);
+  return {std::move(sourceIds), number(rendered)};
+}
+
+// The longest-common-subsequence alignment of source[from..] and rendered[from..] into
+// `matched`; `Cell` holds subsequence lengths (16 bits halve the table when they fit).
+template <typename Cell>
+void alignRest(const std::vector<std::uint32_t>& source, const std::vector<std::uint32_t>& rendered,
+               std::size_t from, std::vector<int>& matched) {
+  std::size_t n = source.size() - from, m = rendered.size() - from;
+  std::vector<Cell> table((n + 1) * (m + 1), 0);
+  auto cell = [&](std::size_t i, std::size_t j) -> Cell& { return table[i * (m + 1) + j]; };
   for (std::size_t i = n; i-- > 0;)
     for (std::size_t j = m; j-- > 0;)
-      cell(i, j) = source[i] == rendered[j] ? cell(i + 1, j + 1) + 1
-                                            : std::max(cell(i + 1, j), cell(i, j + 1));
+      cell(i, j) = source[from + i] == rendered[from + j]
+                       ? static_cast<Cell>(cell(i + 1, j + 1) + 1)
+                       : std::max(cell(i + 1, j), cell(i, j + 1));
   for (std::size_t i = 0, j = 0; i < n && j < m;) {
-    if (source[i] == rendered[j]) {
-      matched[j] = static_cast<int>(i);
+    if (source[from + i] == rendered[from + j]) {
+      matched[from + j] = static_cast<int>(from + i);
       ++i, ++j;
     } else if (cell(i + 1, j) >= cell(i, j + 1)) {
       ++i;
@@ -39,6 +55,25 @@ std::vector<int> align(const std::vector<std::string>& source,
       ++j;
     }
   }
+}
+
+// For each rendered line, the index of the identical source line it aligns with, or -1. Equal
+// leading lines align one to one (the alignment would match them first anyway), so the table
+// covers only the rest.
+std::vector<int> align(const std::vector<std::string>& source,
+                       const std::vector<std::string>& rendered) {
+  std::size_t n = source.size(), m = rendered.size();
+  std::vector<int> matched(m, -1);
+  if ((n + 1) * (m + 1) > kMaxCells)
+    return matched;
+  auto [sourceIds, renderedIds] = lineIds(source, rendered);
+  std::size_t prefix = 0;
+  for (; prefix < n && prefix < m && sourceIds[prefix] == renderedIds[prefix]; ++prefix)
+    matched[prefix] = static_cast<int>(prefix);
+  if (std::min(n, m) - prefix < 0xFFFF)
+    alignRest<std::uint16_t>(sourceIds, renderedIds, prefix, matched);
+  else
+    alignRest<std::uint32_t>(sourceIds, renderedIds, prefix, matched);
   return matched;
 }
 

@@ -3,6 +3,7 @@
 
 #include "ir/expr_equality.h"
 #include "ir/expr_text.h"
+#include "ir/regex_cache.h"
 
 #include <fmt/format.h>
 
@@ -63,7 +64,7 @@ void checkOldDefault(const Input& before, const Input& after, InputComparison& c
   }
   if (value->kind() == ExprKind::String && after.pattern) {
     try {
-      rejected = rejected || !std::regex_search(value->text(), std::regex(*after.pattern));
+      rejected = rejected || !std::regex_search(value->text(), *compiledRegex(*after.pattern));
     } catch (const std::regex_error&) {
       // a pattern std::regex cannot read: the schema reader reports it
     }

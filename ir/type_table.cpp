@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <sstream>
 
 #ifndef PM_SOURCE_DATA_DIR
 #define PM_SOURCE_DATA_DIR ""
@@ -77,15 +76,6 @@ bool attributeMatches(std::string_view pattern, std::string_view attribute) {
     if (want[i] != "*" && want[i] != have[i])
       return false;
   return true;
-}
-
-std::optional<std::string> readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 std::string joinPath(std::string_view directory) {
@@ -162,53 +152,29 @@ bool ResourceType::hasAttribute(std::string_view attribute) const {
   });
 }
 
-// Each type is a "T" line followed by its A/P/N lines; record where each block starts and
-// ends, nothing more.
-void TypeTable::index() {
-  std::string_view text = text_;
-  std::size_t blockStart = std::string_view::npos;
-  auto closeBlock = [&](std::size_t end) {
-    if (blockStart == std::string_view::npos)
-      return;
-    types_.push_back(std::make_unique<ResourceType>(text.substr(blockStart, end - blockStart)));
-    byName_.emplace(types_.back()->name(), types_.back().get());
-  };
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos)
-      end = text.size();
-    if (text.compare(start, 2, "T\t") == 0) {
-      closeBlock(start);
-      blockStart = start;
-    }
-    start = end + 1;
-  }
-  closeBlock(text.size());
-  if (types_.empty())
+void TypeTable::checkNotEmpty() {
+  if (nextRecord(text_.text(), 0, "T") == std::string_view::npos)
     loadError_ = "the type table " + (path_.empty() ? std::string("text") : path_) +
                  " contains no resource types";
 }
 
 std::unique_ptr<TypeTable> TypeTable::fromText(std::string text) {
   std::unique_ptr<TypeTable> table(new TypeTable());
-  table->text_ = std::move(text);
-  table->index();
+  table->text_ = TableText::fromString(std::move(text));
+  table->checkNotEmpty();
   return table;
 }
 
 std::unique_ptr<TypeTable> TypeTable::load(const std::string& path) {
-  std::optional<std::string> text = readFile(path);
+  std::unique_ptr<TypeTable> table(new TypeTable());
+  table->path_ = path;
+  std::optional<TableText> text = TableText::map(path);
   if (!text) {
-    std::unique_ptr<TypeTable> table(new TypeTable());
-    table->path_ = path;
     table->loadError_ = "cannot read the type table " + path;
     return table;
   }
-  std::unique_ptr<TypeTable> table(new TypeTable());
-  table->path_ = path;
   table->text_ = std::move(*text);
-  table->index();
+  table->checkNotEmpty();
   return table;
 }
 
@@ -256,15 +222,31 @@ const TypeTable& TypeTable::instance() {
 }
 
 const ResourceType* TypeTable::find(std::string_view typeName) const {
-  auto found = byName_.find(typeName);
-  return found == byName_.end() ? nullptr : found->second;
+  std::lock_guard lock(mutex_);
+  if (auto cached = found_.find(typeName); cached != found_.end())
+    return cached->second.get();
+  std::string_view record = findSortedRecord(text_.text(), "T", typeName);
+  if (record.empty())
+    return nullptr; // not cached: the caller's name may not outlive the call
+  auto type = std::make_unique<ResourceType>(record);
+  std::string_view name = type->name();
+  return found_.emplace(name, std::move(type)).first->second.get();
+}
+
+// Every type name: one scan of the table, made only when a caller needs them all (a misspelt
+// type's suggestion).
+const std::vector<std::string_view>& TypeTable::allTypes() const {
+  std::call_once(listed_, [this] {
+    std::string_view text = text_.text();
+    for (std::size_t start = nextRecord(text, 0, "T"); start != std::string_view::npos;
+         start = nextRecord(text, start + 1, "T"))
+      names_.push_back(recordKey(text, start));
+  });
+  return names_;
 }
 
 std::vector<std::string_view> TypeTable::typeNames() const {
-  std::vector<std::string_view> names;
-  names.reserve(types_.size());
-  for (const auto& type : types_)
-    names.push_back(type->name());
+  std::vector<std::string_view> names = allTypes();
   std::sort(names.begin(), names.end());
   return names;
 }

@@ -1,8 +1,11 @@
 // The CloudFormation type table: for each resource type its properties (with types, nested
 // property types, required and create-only flags), the attributes Fn::GetAtt accepts, what Ref
 // returns and the primary identifier. Generated data (ir/data/cloudformation-types.tsv, see
-// tools/type-table/generate.py), loaded once and parsed per type on first use.
+// tools/type-table/generate.py), mapped once; a type's record is found by bisection (the types
+// are sorted by name) and parsed on its first use.
 #pragma once
+
+#include "ir/table_text.h"
 
 #include <memory>
 #include <mutex>
@@ -90,7 +93,7 @@ public:
   static std::vector<std::string> searchPaths();
 
   const ResourceType* find(std::string_view typeName) const;
-  std::size_t size() const { return types_.size(); }
+  std::size_t size() const { return allTypes().size(); }
   std::vector<std::string_view> typeNames() const; // sorted
   bool loaded() const { return loadError_.empty(); }
   const std::string& loadError() const { return loadError_; }
@@ -98,13 +101,17 @@ public:
 
 private:
   TypeTable() = default;
-  void index();
+  void checkNotEmpty();
+  const std::vector<std::string_view>& allTypes() const;
 
-  std::string text_;
+  TableText text_;
   std::string path_;
   std::string loadError_;
-  std::vector<std::unique_ptr<ResourceType>> types_; // in file order (sorted by name)
-  std::unordered_map<std::string_view, const ResourceType*> byName_;
+  mutable std::mutex mutex_; // guards the types found so far
+  // Keys view into the table text.
+  mutable std::unordered_map<std::string_view, std::unique_ptr<ResourceType>> found_;
+  mutable std::once_flag listed_;
+  mutable std::vector<std::string_view> names_; // every type, in file order (sorted by name)
 };
 
 } // namespace pm::ir

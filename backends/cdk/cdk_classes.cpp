@@ -69,16 +69,13 @@ const CdkClasses& CdkClasses::instance() {
   std::call_once(once, [] {
     std::string looked;
     for (const std::filesystem::path& path : searchPaths()) {
-      std::ifstream in(path);
-      if (!in)
-        continue;
-      std::ostringstream text;
-      text << in.rdbuf();
-      table = fromText(text.str());
-      return;
-    }
-    for (const std::filesystem::path& path : searchPaths())
+      if (auto text = ir::TableText::map(path.string())) {
+        table.reset(new CdkClasses());
+        table->text_ = std::move(*text);
+        return;
+      }
       looked += (looked.empty() ? "" : ", ") + path.string();
+    }
     table.reset(new CdkClasses());
     table->loadError_ = "the CDK class table " + std::string(kCdkClassesFile) +
                         " was not found (looked in: " + looked + ")";
@@ -88,49 +85,66 @@ const CdkClasses& CdkClasses::instance() {
 
 std::unique_ptr<CdkClasses> CdkClasses::fromText(std::string text) {
   std::unique_ptr<CdkClasses> table(new CdkClasses());
-  table->text_ = std::move(text);
-  table->parse();
+  table->text_ = ir::TableText::fromString(std::move(text));
   return table;
 }
 
-void CdkClasses::parse() {
-  std::string_view rest = text_;
-  CdkStruct* current = nullptr;
-  std::vector<std::pair<CdkClass, std::string_view>> classes; // with their props struct id
-  while (!rest.empty()) {
-    std::size_t end = rest.find('\n');
-    std::string_view line = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    if (line.empty() || line.front() == '#')
-      continue;
-    std::vector<std::string_view> fields = splitTabs(line);
-    if (fields[0] == "R" && fields.size() >= 5) {
-      classes.push_back({CdkClass{fields[1], fields[2], fields[3], nullptr}, fields[4]});
-      structs_.push_back(std::make_unique<CdkStruct>(CdkStruct{fields[4], {}}));
-      current = structs_.back().get();
-    } else if (fields[0] == "S" && fields.size() >= 2) {
-      structs_.push_back(std::make_unique<CdkStruct>(CdkStruct{fields[1], {}}));
-      current = structs_.back().get();
-    } else if (fields[0] == "P" && fields.size() >= 5 && current) {
-      current->properties.push_back({fields[1], fields[2], fields[3], fields[4] == "1"});
-    }
+// Parses a struct's P lines (the record's first line is its R or S header) and keeps it under
+// `id`; the first struct of an id wins, as the table lists it.
+const CdkStruct* CdkClasses::addStruct(std::string_view id, std::string_view record) const {
+  auto added = std::make_unique<CdkStruct>(CdkStruct{id, {}});
+  std::size_t start = record.find('\n');
+  while (start != std::string_view::npos && start + 1 < record.size()) {
+    std::size_t end = record.find('\n', start + 1);
+    std::vector<std::string_view> fields = splitTabs(record.substr(start + 1, end - start - 1));
+    if (fields[0] == "P" && fields.size() >= 5)
+      added->properties.push_back({fields[1], fields[2], fields[3], fields[4] == "1"});
+    start = end;
   }
-  for (const auto& entry : structs_)
-    structsById_.emplace(entry->id, entry.get());
-  for (auto& [cdkClass, propsId] : classes) {
-    cdkClass.props = findStruct(propsId);
-    classes_.emplace(cdkClass.cloudFormationType, cdkClass);
+  auto [entry, inserted] = structs_.emplace(id, std::move(added));
+  return entry->second.get();
+}
+
+// A props struct named by id only (not through its class): the R record that names it.
+const CdkStruct* CdkClasses::findPropsStruct(std::string_view id) const {
+  std::string_view text = text_.text();
+  for (std::size_t start = ir::nextRecord(text, 0, "R", "S"); start != std::string_view::npos;
+       start = ir::nextRecord(text, start + 1, "R", "S")) {
+    std::string_view record = ir::recordAt(text, start, "R", "S");
+    std::vector<std::string_view> fields = splitTabs(record.substr(0, record.find('\n')));
+    if (fields.size() >= 5 && fields[4] == id)
+      return addStruct(fields[4], record);
   }
+  return nullptr;
 }
 
 const CdkClass* CdkClasses::find(std::string_view cloudFormationType) const {
-  auto found = classes_.find(cloudFormationType);
-  return found == classes_.end() ? nullptr : &found->second;
+  std::lock_guard lock(mutex_);
+  if (auto cached = classes_.find(cloudFormationType); cached != classes_.end())
+    return cached->second.get();
+  std::string_view record = ir::findSortedRecord(text_.text(), "R", cloudFormationType, "S");
+  std::vector<std::string_view> fields = splitTabs(record.substr(0, record.find('\n')));
+  if (record.empty() || fields.size() < 5)
+    return nullptr; // not cached: the caller's name may not outlive the call
+  auto props = structs_.find(fields[4]);
+  const CdkStruct* propsStruct =
+      props != structs_.end() ? props->second.get() : addStruct(fields[4], record);
+  auto added = std::make_unique<CdkClass>(CdkClass{fields[1], fields[2], fields[3], propsStruct});
+  return classes_.emplace(fields[1], std::move(added)).first->second.get();
 }
 
 const CdkStruct* CdkClasses::findStruct(std::string_view id) const {
-  auto found = structsById_.find(id);
-  return found == structsById_.end() ? nullptr : found->second;
+  std::lock_guard lock(mutex_);
+  if (auto cached = structs_.find(id); cached != structs_.end())
+    return cached->second.get();
+  if (!structsStart_)
+    structsStart_ = ir::sectionStart(text_.text(), "S", "R");
+  if (*structsStart_ != std::string_view::npos) {
+    std::string_view record = ir::findSortedRecord(text_.text().substr(*structsStart_), "S", id);
+    if (!record.empty())
+      return addStruct(ir::recordKey(record, 0), record);
+  }
+  return findPropsStruct(id); // a miss is not cached: the caller's id may not outlive the call
 }
 
 } // namespace pm::backends::cdk

@@ -3,7 +3,11 @@
 // struct the TypeScript name and type shape of every property.
 #pragma once
 
+#include "ir/table_text.h"
+
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,9 +42,12 @@ struct CdkClass {
   const CdkStruct* props = nullptr;
 };
 
+// Records are found in the mapped table on first use, by bisection (the R records are sorted by
+// CloudFormation type, then the S records by id) and parsed then, so a run pays for the classes it
+// writes, not for the 2,000 it does not. Lookups are thread-safe; the pointers stay valid.
 class CdkClasses {
 public:
-  // The installation's table, loaded once (thread-safe); empty with loadError() when missing.
+  // The installation's table, mapped once (thread-safe); empty with loadError() when missing.
   static const CdkClasses& instance();
   static std::unique_ptr<CdkClasses> fromText(std::string text);
 
@@ -50,13 +57,16 @@ public:
 
 private:
   CdkClasses() = default;
-  void parse();
+  const CdkStruct* addStruct(std::string_view id, std::string_view record) const;
+  const CdkStruct* findPropsStruct(std::string_view id) const;
 
-  std::string text_;
+  ir::TableText text_;
   std::string loadError_;
-  std::vector<std::unique_ptr<CdkStruct>> structs_;
-  std::unordered_map<std::string_view, CdkClass> classes_;
-  std::unordered_map<std::string_view, const CdkStruct*> structsById_;
+  mutable std::mutex mutex_; // guards the caches below
+  // Keys view into the table text.
+  mutable std::unordered_map<std::string_view, std::unique_ptr<CdkClass>> classes_;
+  mutable std::unordered_map<std::string_view, std::unique_ptr<CdkStruct>> structs_;
+  mutable std::optional<std::size_t> structsStart_; // where the S records begin
 };
 
 } // namespace pm::backends::cdk

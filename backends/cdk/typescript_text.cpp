@@ -1,8 +1,9 @@
 // Spelling values and names as TypeScript source text.
 #include "backends/cdk/typescript_text.h"
 
+#include "ir/text_cursor.h"
+
 #include <cstdio>
-#include <regex>
 
 namespace pm::backends::cdk {
 
@@ -81,8 +82,18 @@ std::string tsKey(std::string_view name) {
 std::string tsNumber(std::string_view text) {
   // Decimal literals only: a leading zero ("007") is an octal literal strict mode refuses, and
   // hexadecimal or "+1" are not numbers CloudFormation would read the same.
-  static const std::regex number(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
-  return std::regex_match(text.begin(), text.end(), number) ? std::string(text) : std::string();
+  // The grammar -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, scanned by hand.
+  ir::TextCursor cursor(text);
+  cursor.one("-");
+  bool valid =
+      cursor.one("0") || (cursor.one("123456789") && (cursor.many(ir::kDecimalDigits), true));
+  if (valid && cursor.one("."))
+    valid = cursor.many(ir::kDecimalDigits) > 0;
+  if (valid && cursor.one("eE")) {
+    cursor.one("+-");
+    valid = cursor.many(ir::kDecimalDigits) > 0;
+  }
+  return valid && cursor.atEnd() ? std::string(text) : std::string();
 }
 
 std::string tsCommentText(std::string_view text) {

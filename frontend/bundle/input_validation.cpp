@@ -3,6 +3,7 @@
 
 #include "frontend/yaml/python_yaml.h"
 #include "frontend/yaml/yaml_file.h"
+#include "ir/regex_cache.h"
 
 #include <cmath>
 #include <regex>
@@ -71,7 +72,8 @@ std::optional<InputProblem> checkScalar(const SchemaProperty& property, Property
       return InputProblem{"maxLength", value.repr() + " is longer than maxLength " +
                                            std::to_string(*property.maxLength)};
     // OpenAPI patterns are ECMA-262 and unanchored: a search, not a full match.
-    if (property.pattern && !std::regex_search(value.asString(), std::regex(*property.pattern)))
+    if (property.pattern &&
+        !std::regex_search(value.asString(), *ir::compiledRegex(*property.pattern)))
       return InputProblem{"pattern",
                           value.repr() + " does not match pattern '" + *property.pattern + "'"};
   }
@@ -116,7 +118,7 @@ std::string declaredAt(const SchemaProperty& property, const std::string& keywor
 
 bool isValidPattern(const std::string& pattern) {
   try {
-    std::regex compiled(pattern);
+    ir::compiledRegex(pattern);
     return true;
   } catch (const std::regex_error&) {
     return false;

@@ -100,9 +100,17 @@ Schema inferredSchema(const std::string& file, const std::string& text, PartRole
 } // namespace
 
 // `{{resolve:ssm:name}}` is a CloudFormation dynamic reference, not Jinja.
+// (The scan is the pattern \{%|\{\{(?!resolve:) without a regex: it runs over every file.)
 bool looksLikeJinja(const std::string& text) {
-  static const std::regex kJinja(R"(\{%|\{\{(?!resolve:))");
-  return std::regex_search(text, kJinja);
+  std::string_view rest = text;
+  for (std::size_t brace = rest.find('{'); brace != std::string_view::npos;
+       brace = rest.find('{', brace + 1)) {
+    std::string_view after = rest.substr(brace + 1);
+    if (after.starts_with('%') ||
+        (after.starts_with('{') && !after.substr(1).starts_with("resolve:")))
+      return true;
+  }
+  return false;
 }
 
 std::optional<Bundle> readLoneTemplate(const std::string& path, Bundle bundle,

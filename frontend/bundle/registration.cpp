@@ -3,27 +3,45 @@
 
 #include "frontend/yaml/yaml_file.h"
 
-#include <regex>
+#include <algorithm>
 #include <sstream>
+#include <string_view>
 
 namespace pm::frontend {
 
 namespace {
 
 constexpr const char* kBadRegistration = "PRS006";
-const std::regex kEnvironmentReference("([0-9A-Za-z][0-9A-Za-z_\\-]*):(0|[1-9][0-9]{0,8})");
+bool isNameCharacter(char c, bool first) {
+  bool alphanumeric = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  return alphanumeric || (!first && (c == '_' || c == '-'));
+}
+
+// <name>:<major>, the grammar ([0-9A-Za-z][0-9A-Za-z_-]*):(0|[1-9][0-9]{0,8}).
+bool isEnvironmentReference(const std::string& text, std::size_t colon) {
+  if (colon == std::string::npos || colon == 0)
+    return false;
+  for (std::size_t i = 0; i < colon; ++i)
+    if (!isNameCharacter(text[i], i == 0))
+      return false;
+  std::string_view major = std::string_view(text).substr(colon + 1);
+  if (major.empty() || major.size() > 9 || (major[0] == '0' && major.size() > 1))
+    return false;
+  return std::all_of(major.begin(), major.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 std::optional<CompatibleEnvironment> parseReference(const std::string& text, ir::SourceLocation at,
                                                     ir::Diagnostics& diagnostics) {
-  std::smatch match;
-  if (!std::regex_match(text, match, kEnvironmentReference)) {
+  std::size_t colon = text.find(':');
+  if (!isEnvironmentReference(text, colon)) {
     diagnostics.error(kBadRegistration, at,
                       "'" + text +
                           "' is not an environment template reference "
                           "<template-name>:<major-version>");
     return std::nullopt;
   }
-  return CompatibleEnvironment{match[1].str(), std::stoi(match[2].str()), std::move(at)};
+  return CompatibleEnvironment{text.substr(0, colon), std::stoi(text.substr(colon + 1)),
+                               std::move(at)};
 }
 
 std::optional<Registration> readYaml(const FileTree& tree, const std::string& relative,

@@ -5,7 +5,7 @@
 #include "frontend/input_file.h"
 #include "frontend/yaml/yaml_file.h"
 
-#include <regex>
+#include <algorithm>
 #include <set>
 
 namespace pm::frontend {
@@ -14,7 +14,15 @@ namespace {
 
 constexpr const char* kBadSpec = "PRS010";
 // Proton resource names (proton-format.md §8).
-const std::regex kResourceName("[0-9A-Za-z]+[0-9A-Za-z_\\-]*");
+// A Proton resource name: [0-9A-Za-z]+[0-9A-Za-z_-]*.
+bool isResourceName(const std::string& text) {
+  auto alphanumeric = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  };
+  return !text.empty() && alphanumeric(text[0]) &&
+         std::all_of(text.begin(), text.end(),
+                     [&](char c) { return alphanumeric(c) || c == '_' || c == '-'; });
+}
 
 class SpecReader {
 public:
@@ -96,8 +104,7 @@ private:
       return std::nullopt;
     }
     const YAML::Node name = node["name"];
-    if (!name || !name.IsScalar() || !std::regex_match(name.Scalar(), kResourceName) ||
-        name.Scalar().size() > 100) {
+    if (!name || !name.IsScalar() || !isResourceName(name.Scalar()) || name.Scalar().size() > 100) {
       fail(name ? name : node, field + ".name must be a Proton resource name "
                                        "(1-100 letters, digits, '-' or '_')");
       return std::nullopt;

@@ -1,27 +1,17 @@
 // PyYAML SafeLoader scalar resolution and node conversion.
 #include "frontend/yaml/python_yaml.h"
 
+#include "frontend/yaml/yaml11_scalars.h"
 #include "frontend/yaml/yaml_file.h"
 
 #include <cmath>
 #include <limits>
-#include <regex>
+#include <string_view>
 
 namespace pm::frontend {
 
 namespace {
 
-// The implicit resolvers of PyYAML's resolver.py (YAML 1.1), kept verbatim as data.
-const std::regex
-    kBool("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
-const std::regex kFloat(R"([-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?)"
-                        R"(|\.[0-9_]+(?:[eE][-+][0-9]+)?)"
-                        R"(|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)"
-                        R"(|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))");
-const std::regex kInt(R"([-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*))"
-                      R"(|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)");
-const std::regex kNull("~|null|Null|NULL|");
-const std::regex kDate(R"(([0-9]{4})-([0-9]{1,2})-([0-9]{1,2}))");
 constexpr std::size_t kMaxNodes = 1'000'000;
 constexpr int kMaxDepth = 256;
 
@@ -93,9 +83,11 @@ jinja::Value resolveFloat(const std::string& text) {
 }
 
 // PyYAML turns a date into datetime.date, which Jinja prints zero-padded (2021-01-05).
-jinja::Value resolveDate(const std::smatch& match) {
-  auto pad = [](const std::string& part) { return part.size() == 1 ? "0" + part : part; };
-  return jinja::Value(match[1].str() + "-" + pad(match[2].str()) + "-" + pad(match[3].str()));
+jinja::Value resolveDate(const yaml11::Date& date) {
+  auto pad = [](std::string_view part) {
+    return (part.size() == 1 ? "0" : "") + std::string(part);
+  };
+  return jinja::Value(std::string(date.year) + "-" + pad(date.month) + "-" + pad(date.day));
 }
 
 class Converter {
@@ -170,23 +162,23 @@ private:
 } // namespace
 
 jinja::Value resolvePlainScalar(const std::string& text) {
-  if (std::regex_match(text, kNull))
+  // PyYAML's implicit resolvers, in its order (yaml11_scalars.h).
+  if (yaml11::isNull(text))
     return jinja::Value::none();
-  if (std::regex_match(text, kBool)) {
+  if (yaml11::isBool(text)) {
     char first = text[0];
     return jinja::Value(first == 'y' || first == 'Y' || first == 't' || first == 'T' ||
                         text == "on" || text == "On" || text == "ON");
   }
-  if (std::regex_match(text, kInt)) {
+  if (yaml11::isInt(text)) {
     if (auto value = resolveInt(text))
       return *value;
     return jinja::Value(text);
   }
-  if (std::regex_match(text, kFloat))
+  if (yaml11::isFloat(text))
     return resolveFloat(text);
-  std::smatch date;
-  if (std::regex_match(text, date, kDate))
-    return resolveDate(date);
+  if (auto date = yaml11::asDate(text))
+    return resolveDate(*date);
   return jinja::Value(text);
 }
 

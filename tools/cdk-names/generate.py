@@ -109,12 +109,16 @@ def main():
     for cfn_type, module, class_name, props in sorted(resources):
         out.append("\t".join(["R", cfn_type, module, class_name, struct_id(props)]))
         out.extend(property_lines(types, shapes, props))
+    structs = []
     index = 0
     while index < len(shapes.wanted):
         fqn = shapes.wanted[index]
         index += 1
-        out.append("\t".join(["S", struct_id(fqn)]))
-        out.extend(property_lines(types, shapes, fqn))
+        lines = property_lines(types, shapes, fqn)  # may want more shapes
+        structs.append(["\t".join(["S", struct_id(fqn)])] + lines)
+    # Sorted by id (byte order), like the R records by type: the reader bisects both.
+    for lines in sorted(structs, key=lambda block: block[0].encode()):
+        out.extend(lines)
     sys.stdout.write("\n".join(out) + "\n")
 
 

@@ -128,14 +128,14 @@ bool convertsTogether(const std::vector<LoadedBundle>& bundles, const backends::
 }
 
 void convertTogether(const std::vector<LoadedBundle>& bundles, backends::ConversionMode mode,
-                     const backends::Backend& backend, StackDumps& stacks, LintGate& lint,
-                     backends::OutputTree& output, ir::Diagnostics& diagnostics,
+                     const backends::Backend& backend, unsigned threads, StackDumps& stacks,
+                     LintGate& lint, backends::OutputTree& output, ir::Diagnostics& diagnostics,
                      const ModelObserver& observer) {
   std::vector<const LoadedBundle*> given;
   for (const LoadedBundle& loaded : bundles)
     given.push_back(&loaded);
   tf::NativeSources terraformSources;
-  auto model = buildSystemModel(given, mode, diagnostics, &terraformSources);
+  auto model = buildSystemModel(given, mode, diagnostics, &terraformSources, threads);
   if (!model || diagnostics.hasErrors() || !lint.admit(model->passes.lint))
     return;
   for (const LoadedBundle& loaded : bundles)
@@ -179,6 +179,12 @@ void convertCatalog(const std::vector<LoadedBundle>& loaded, backends::Conversio
   }
   if (!diagnostics.hasErrors() && !bundles.empty())
     backends::emitServiceCatalog(bundles, options, output, diagnostics);
+}
+
+// -j N: threads reading the bundles converted together (commands sharing convertInto without
+// the option read on one).
+unsigned threadCount(const po::variables_map& values) {
+  return values.count("jobs") ? static_cast<unsigned>(std::max(1, values["jobs"].as<int>())) : 1;
 }
 
 backends::sc::ServiceCatalogOptions catalogOptions(const po::variables_map& values) {
@@ -254,7 +260,8 @@ void convertInto(const po::variables_map& values, const backends::Backend& backe
     convertCatalog(*bundles, mode, catalogOptions(values), stacks, lint, output, diagnostics,
                    observer);
   else if (bundles && convertsTogether(*bundles, backend))
-    convertTogether(*bundles, mode, backend, stacks, lint, output, diagnostics, observer);
+    convertTogether(*bundles, mode, backend, threadCount(values), stacks, lint, output, diagnostics,
+                    observer);
   else if (bundles)
     for (const LoadedBundle& loaded : *bundles)
       convertBundle(loaded, mode, backend, several, stacks, lint, output, diagnostics, observer);
@@ -266,7 +273,7 @@ Command convertCommand() {
       "convert",
       "convert PATH... --to terraform|cdk|servicecatalog [--mode parametric|rendered] "
       "[--spec F] [--env-outputs F] [--stack-dump F] [--import-env-outputs] "
-      "[--fail-on error|warning|never] -o DIR",
+      "[--fail-on error|warning|never] [-j N] -o DIR",
       "Converts bundles (folders, .tar.gz archives or CloudFormation files) to the target; "
       "with cdk or terraform, several bundles make one app or root, environment outputs wired "
       "to the services deployed in them.",
@@ -283,6 +290,8 @@ Command convertCommand() {
                 ("stack-dump", po::value<std::vector<std::string>>()->value_name("FILE"),
                  "a deployed stack's get-template, describe-stacks and describe-stack-resources "
                  "JSON (repeatable; one merged file or separate files)")
+                ("jobs,j", po::value<int>()->value_name("N"),
+                 "threads reading the bundles (default 1); the output does not depend on it")
                 ("fail-on", po::value<std::string>()->value_name("L"),
                  "lint findings at or above L (error, warning; default never) stop their bundle: "
                  "it is not written and the exit code is 1");

@@ -3,6 +3,7 @@
 
 #include "ir/passes/bind_upstream_outputs.h"
 #include "tools/proton-migrate/conversion_builder.h"
+#include "tools/proton-migrate/thread_pool.h"
 
 #include <algorithm>
 #include <set>
@@ -134,11 +135,53 @@ void linkService(backends::ConversionModel& model, const LoadedBundle& service,
   }
 }
 
+// One bundle's share of the system model, read on its own (bundle names are unique, so its
+// module names are too).
+struct BundleRead {
+  backends::ConversionModel model;
+  ir::Diagnostics diagnostics;
+  tf::NativeSources terraform;
+  bool ok = false;
+};
+
+// Reads the bundles (rendering and parsing them: most of the work) on `threads` threads, each
+// into a model of its own, then adds them to `model` in the given order, so the result and the
+// diagnostics are the same for any thread count.
+bool addBundles(backends::ConversionModel& model, const std::vector<const LoadedBundle*>& bundles,
+                std::map<std::string, std::vector<std::string>>& environments,
+                ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources,
+                unsigned threads) {
+  std::vector<BundleRead> reads(bundles.size());
+  for (const LoadedBundle* loaded : bundles)
+    environments[loaded->bundle.name]; // no insertion while the threads read the map
+  runJobs(bundles.size(), threads, [&](std::size_t index) {
+    const LoadedBundle& loaded = *bundles[index];
+    BundleRead& read = reads[index];
+    read.model.mode = model.mode;
+    read.ok =
+        addBundle(read.model, loaded.bundle, loaded.inputs, environments.at(loaded.bundle.name),
+                  read.diagnostics, terraformSources ? &read.terraform : nullptr);
+  });
+  bool failed = false;
+  for (BundleRead& read : reads) {
+    diagnostics.append(read.diagnostics);
+    for (ir::Module& module : read.model.modules.modules())
+      model.modules.add(std::move(module));
+    std::move(read.model.deployments.begin(), read.model.deployments.end(),
+              std::back_inserter(model.deployments));
+    if (terraformSources)
+      terraformSources->merge(read.terraform);
+    failed = failed || !read.ok;
+  }
+  return !failed;
+}
+
 } // namespace
 
 std::optional<backends::ConversionModel>
 buildSystemModel(const std::vector<const LoadedBundle*>& given, backends::ConversionMode mode,
-                 ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources) {
+                 ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources,
+                 unsigned threads) {
   if (!uniqueNames(given, diagnostics))
     return std::nullopt;
   std::vector<const LoadedBundle*> bundles = environmentsFirst(given);
@@ -150,12 +193,7 @@ buildSystemModel(const std::vector<const LoadedBundle*>& given, backends::Conver
   std::vector<const LoadedBundle*> environmentBundles;
   std::copy_if(bundles.begin(), bundles.end(), std::back_inserter(environmentBundles),
                [](const LoadedBundle* loaded) { return isEnvironment(loaded->bundle); });
-  bool failed = false;
-  for (const LoadedBundle* loaded : bundles)
-    failed = !addBundle(model, loaded->bundle, loaded->inputs, environments[loaded->bundle.name],
-                        diagnostics, terraformSources) ||
-             failed;
-  if (failed)
+  if (!addBundles(model, bundles, environments, diagnostics, terraformSources, threads))
     return std::nullopt;
   if (mode == backends::ConversionMode::Parametric)
     for (const LoadedBundle* loaded : bundles)

@@ -20,8 +20,10 @@ namespace pm::driver {
 // In parametric mode each service instance and component is linked to its environment's
 // deployment (Deployment::environment) and its module to the compatible environment modules
 // (Module::upstreamModules), before the passes run. Two bundles of one name are a PRS006 error.
+// The bundles are read on `threads` threads; the model does not depend on their number.
 std::optional<backends::ConversionModel>
 buildSystemModel(const std::vector<const LoadedBundle*>& bundles, backends::ConversionMode mode,
-                 ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources = nullptr);
+                 ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources = nullptr,
+                 unsigned threads = 1);
 
 } // namespace pm::driver
