@@ -1,0 +1,19 @@
+// CloudFormation YAML reader: the text as a YAML template (short-form tags, anchors), its
+// sections read into a module, and the passes run over it.
+#include "tests/fuzz/fuzz_entry_points.h"
+#include "tests/fuzz/fuzz_input.h"
+
+#include "frontend/cloudformation/yaml_syntax.h"
+
+namespace pm::fuzz {
+
+int cfnYamlFuzz(const std::uint8_t* data, std::size_t size) {
+  std::string text = textOf(data, size);
+  ir::Diagnostics diagnostics;
+  diagnostics.registerSource("template.yaml", text);
+  auto root = frontend::readYamlSyntax("template.yaml", text, diagnostics);
+  readTemplateAndRunPasses("template.yaml", text, root, diagnostics);
+  return 0;
+}
+
+} // namespace pm::fuzz
