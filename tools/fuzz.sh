@@ -88,12 +88,13 @@ found=0
 printf '%-20s %14s  %s\n' target execs result
 for target in $targets; do
   log="$work/logs/$target.log"
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  mkdir -p "$work/findings/$target"
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" 2>/dev/null | tail -n 1 || true)
   findings=$(find "$work/findings/$target" -type f | wc -l)
   if [ "$findings" -gt 0 ]; then
     result="FOUND $findings: $(ls "$work/findings/$target" | tr '\n' ' ')"
     found=1
-  elif ! grep -q "^Done [0-9]* runs\|^stat::number_of_executed_units" "$log"; then
+  elif ! grep -qs "^Done [0-9]* runs\|^stat::number_of_executed_units" "$log"; then
     result="did not finish (see $log)"
     found=1
   else

@@ -8,12 +8,7 @@
 namespace pm::fuzz {
 
 int cfnJsonFuzz(const std::uint8_t* data, std::size_t size) {
-  std::string text = textOf(data, size);
-  ir::Diagnostics diagnostics;
-  diagnostics.registerSource("template.json", text);
-  auto root = frontend::readJsonSyntax("template.json", text, diagnostics);
-  readTemplateAndRunPasses("template.json", text, root, diagnostics);
-  return 0;
+  return fuzzTemplate(data, size, "template.json", frontend::readJsonSyntax);
 }
 
 } // namespace pm::fuzz

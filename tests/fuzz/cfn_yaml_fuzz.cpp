@@ -8,12 +8,7 @@
 namespace pm::fuzz {
 
 int cfnYamlFuzz(const std::uint8_t* data, std::size_t size) {
-  std::string text = textOf(data, size);
-  ir::Diagnostics diagnostics;
-  diagnostics.registerSource("template.yaml", text);
-  auto root = frontend::readYamlSyntax("template.yaml", text, diagnostics);
-  readTemplateAndRunPasses("template.yaml", text, root, diagnostics);
-  return 0;
+  return fuzzTemplate(data, size, "template.yaml", frontend::readYamlSyntax);
 }
 
 } // namespace pm::fuzz

@@ -55,18 +55,20 @@ fs::path writeScratchFile(const std::string& relative, const std::string& conten
   return path;
 }
 
-void readTemplateAndRunPasses(const std::string& path, const std::string& text,
-                              const std::optional<frontend::SyntaxNode>& root,
-                              ir::Diagnostics& diagnostics) {
-  if (root) {
-    auto module = frontend::readTemplateSections(path, text, *root, diagnostics);
-    if (module) {
+int fuzzTemplate(const std::uint8_t* data, std::size_t size, const std::string& path,
+                 SyntaxReader reader) {
+  std::string text = textOf(data, size);
+  ir::Diagnostics diagnostics;
+  diagnostics.registerSource(path, text);
+  if (auto root = reader(path, text, diagnostics)) {
+    if (auto module = frontend::readTemplateSections(path, text, *root, diagnostics)) {
       ir::ModuleGraph graph;
       graph.add(std::move(*module));
       ir::runPasses(graph, diagnostics);
     }
   }
   checkDiagnostics(diagnostics);
+  return 0;
 }
 
 } // namespace pm::fuzz

@@ -25,10 +25,13 @@ const std::filesystem::path& scratchDirectory();
 // Writes `content` to `relative` under the scratch folder and returns the full path.
 std::filesystem::path writeScratchFile(const std::string& relative, const std::string& content);
 
-// The template sections of a syntax tree (YAML or JSON) read into a module, and the passes run
-// over it alone, as the readers' callers do.
-void readTemplateAndRunPasses(const std::string& path, const std::string& text,
-                              const std::optional<frontend::SyntaxNode>& root,
-                              ir::Diagnostics& diagnostics);
+using SyntaxReader = std::optional<frontend::SyntaxNode> (*)(const std::string& path,
+                                                             const std::string& text,
+                                                             ir::Diagnostics& diagnostics);
+
+// The bytes read as a template by `reader` (YAML or JSON), its sections read into a module, and
+// the passes run over it alone, as the readers' callers do.
+int fuzzTemplate(const std::uint8_t* data, std::size_t size, const std::string& path,
+                 SyntaxReader reader);
 
 } // namespace pm::fuzz
