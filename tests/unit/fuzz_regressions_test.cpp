@@ -43,8 +43,7 @@ TEST_CASE("Every fuzz regression input runs through its harness without a crash"
   for (const auto& entry : fs::directory_iterator(root)) {
     if (!entry.is_directory())
       continue;
-    const pm::fuzz::FuzzTarget* target =
-        pm::fuzz::findFuzzTarget(entry.path().filename().string());
+    const pm::fuzz::FuzzTarget* target = pm::fuzz::findFuzzTarget(entry.path().filename().string());
     INFO("regression folder " << entry.path().filename().string());
     REQUIRE(target != nullptr); // a folder is named after its harness
     for (const fs::path& input : sortedFiles(entry.path())) {
