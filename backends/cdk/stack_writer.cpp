@@ -21,7 +21,6 @@ using ir::ExprPtr;
 using ir::NamedKind;
 
 constexpr ir::NamingStyle kCamel{ir::CaseStyle::Camel, 0, "", "_"};
-constexpr ir::NamingStyle kPascal{ir::CaseStyle::Pascal, 0, "", "_"};
 
 // Python's truth and equality, as the Jinja `if` of the template tested them.
 constexpr std::string_view kJinjaHelpers =

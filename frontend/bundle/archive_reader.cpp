@@ -19,6 +19,12 @@ struct ArchiveCloser {
 };
 using ArchiveHandle = std::unique_ptr<archive, ArchiveCloser>;
 
+// libarchive's message for the last error; some failures set none (a null string).
+std::string lastError(archive* handle) {
+  const char* message = archive_error_string(handle);
+  return message ? message : "unknown error";
+}
+
 // Normalizes "./a//b" to "a/b"; returns nothing for paths that are absolute or climb out.
 std::optional<std::string> safeRelativePath(const std::string& raw) {
   if (raw.empty() || raw[0] == '/' || raw.find('\\') != std::string::npos)
@@ -86,7 +92,7 @@ public:
     archive_read_support_format_tar(handle.get());
     archive_read_support_format_gnutar(handle.get());
     if (archive_read_open_filename(handle.get(), path_.c_str(), 64 * 1024) != ARCHIVE_OK)
-      return fail(std::string("cannot open archive: ") + archive_error_string(handle.get()));
+      return fail(std::string("cannot open archive: ") + lastError(handle.get()));
     archive_entry* entry = nullptr;
     int status;
     while ((status = archive_read_next_header(handle.get(), &entry)) == ARCHIVE_OK) {
@@ -94,7 +100,7 @@ public:
         return std::nullopt;
     }
     if (status != ARCHIVE_EOF)
-      return fail(std::string("corrupt archive: ") + archive_error_string(handle.get()));
+      return fail(std::string("corrupt archive: ") + lastError(handle.get()));
     return FileTree::fromMemory(stripWrappingFolder(std::move(files_)), path_);
   }
 
@@ -140,7 +146,7 @@ private:
         return refuse(name, "it expands beyond the archive size limit (decompression bomb?)");
     }
     if (got < 0)
-      return refuse(name, std::string("unreadable: ") + archive_error_string(handle));
+      return refuse(name, std::string("unreadable: ") + lastError(handle));
     if (!relative.empty())
       files_[relative] = std::move(content);
     return true;

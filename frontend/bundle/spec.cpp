@@ -62,7 +62,8 @@ private:
 
   std::optional<Spec> readEnvironment(const YAML::Node& document, Spec& spec) {
     spec.kind = TemplateKind::Environment;
-    spec.environmentInputs.reset(document["spec"]);
+    if (document["spec"]) // a missing key is an invalid node, which reset() throws on
+      spec.environmentInputs.reset(document["spec"]);
     return spec;
   }
 

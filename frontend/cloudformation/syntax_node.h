@@ -25,6 +25,9 @@ struct SyntaxKey {
 
 struct SyntaxNode {
   enum class Kind { String, Number, Bool, Null, Sequence, Mapping };
+  // Declared here, defined where SyntaxKey pairs are complete: clang would otherwise need the
+  // vector of pairs below while SyntaxNode itself is incomplete.
+  SyntaxNode();
   Kind kind = Kind::Null;
   std::string text; // scalars: the text as written (unquoted)
   std::string tag;  // YAML short-form tag such as "!Ref"; empty when none

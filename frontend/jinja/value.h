@@ -22,7 +22,7 @@ public:
   const Value* find(const Value& key) const;
   const Value* find(const std::string& key) const;
   void set(Value key, Value value);
-  std::size_t size() const { return entries_.size(); }
+  std::size_t size() const; // defined below Value: clang needs Value complete here
   const std::vector<Entry>& entries() const { return entries_; }
 
 private:
@@ -142,6 +142,8 @@ private:
   bool markup_ = false;
   std::shared_ptr<const Symbolic> symbolic_;
 };
+
+inline std::size_t ValueDict::size() const { return entries_.size(); }
 
 // Python's repr() of a float: the shortest string that round-trips, "1.0", "1e+16", "inf".
 std::string pythonFloatRepr(double value);

@@ -199,10 +199,10 @@ std::map<std::string, RecoveredValue> givenOutputs(const RenderRequest& request)
 std::vector<ContextOverride> seededContext(const RenderRequest& request,
                                            const RecoveredSpec& seed) {
   std::vector<ContextOverride> overrides = request.overrides;
-  for (const auto& [path, value] : seed.context)
+  for (const auto& entry : seed.context) // no structured binding: clang 14 cannot capture one
     if (std::none_of(overrides.begin(), overrides.end(),
-                     [&](const ContextOverride& given) { return given.path == path; }))
-      overrides.push_back({path, value.text});
+                     [&](const ContextOverride& given) { return given.path == entry.first; }))
+      overrides.push_back({entry.first, entry.second.text});
   return overrides;
 }
 

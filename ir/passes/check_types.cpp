@@ -22,7 +22,7 @@ template <typename Names> std::string suggestion(std::string_view written, const
   for (std::string_view name : names) {
     if (name.find('*') != std::string_view::npos)
       continue; // a pattern, not a name anyone writes
-    std::size_t distance = editDistance(name, written);
+    std::size_t distance = editDistanceBelow(name, written, bestDistance);
     if (distance < bestDistance) {
       bestDistance = distance;
       best = name;

@@ -35,7 +35,7 @@ std::string suggestion(const Module& module, const Reference& reference) {
   std::string best;
   std::size_t bestDistance = 3; // suggest only close names: a typo, not a different name
   for (const std::string& name : candidateNames(module, reference)) {
-    std::size_t distance = editDistance(name, reference.to);
+    std::size_t distance = editDistanceBelow(name, reference.to, bestDistance);
     if (distance < bestDistance) {
       bestDistance = distance;
       best = name;
