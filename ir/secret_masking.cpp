@@ -7,6 +7,7 @@
 #include <mutex>
 #include <regex>
 #include <set>
+#include <span>
 
 namespace pm::ir {
 
@@ -40,15 +41,28 @@ void replaceAll(std::string& text, const std::string& value) {
     text.replace(at, value.size(), kSecretMask);
 }
 
+std::string alternation(std::span<const std::string_view> words) {
+  std::string out;
+  for (std::string_view word : words)
+    out.append(out.empty() ? "" : "|").append(word);
+  return out;
+}
+
+const std::regex& accessKeyPattern() {
+  static const std::regex pattern("(AKIA|ASIA)[0-9A-Z]{16}");
+  return pattern;
+}
+
 // `KEY: value`, `KEY = value`, `"KEY": "value"` where KEY (a whole word, so not the
 // `secretsmanager` inside `{{resolve:secretsmanager:...}}`) names a secret. A value that is a
 // reference rather than the secret itself (`!Ref`, `{{resolve:...}}`, `${...}`, an object) is
 // left alone.
 const std::regex& secretAssignment() {
-  static const std::regex pattern(
-      R"((^|[\s"'{,(\[])([A-Za-z0-9_.-]*(password|passwd|secret|token|api_key|apikey|private_key|credential)[A-Za-z0-9_.-]*)(["']?[ \t]*[:=][ \t]*["']?))"
-      R"(([^"'\s,{}\[\]!$][^"'\s,{}\[\]]*))",
-      std::regex::ECMAScript | std::regex::icase);
+  static const std::regex pattern(R"((^|[\s"'{,(\[])([A-Za-z0-9_.-]*()" +
+                                      alternation(kSecretNameParts) +
+                                      R"()[A-Za-z0-9_.-]*)(["']?[ \t]*[:=][ \t]*["']?))"
+                                      R"(([^"'\s,{}\[\]!$][^"'\s,{}\[\]]*))",
+                                  std::regex::ECMAScript | std::regex::icase);
   return pattern;
 }
 
@@ -95,8 +109,7 @@ bool namesSecret(std::string_view name) {
 }
 
 bool looksLikeAccessKey(std::string_view text) {
-  static const std::regex accessKey("(AKIA|ASIA)[0-9A-Z]{16}");
-  return std::regex_search(text.begin(), text.end(), accessKey);
+  return std::regex_search(text.begin(), text.end(), accessKeyPattern());
 }
 
 void registerSecretValue(std::string_view value) {
@@ -113,9 +126,8 @@ std::string maskSecrets(std::string_view text) {
     for (const std::string& value : registeredSecrets())
       replaceAll(out, value);
   }
-  static const std::regex accessKey("(AKIA|ASIA)[0-9A-Z]{16}");
   if (out.find("AKIA") != std::string::npos || out.find("ASIA") != std::string::npos)
-    out = std::regex_replace(out, accessKey, std::string(kSecretMask));
+    out = std::regex_replace(out, accessKeyPattern(), std::string(kSecretMask));
   return maskAssignments(out);
 }
 
