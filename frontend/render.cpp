@@ -88,25 +88,17 @@ ir::Diagnostic translated(const ir::Diagnostic& found, const std::string& source
 
 } // namespace
 
-std::optional<ir::Module> readRenderedTemplate(const Bundle& bundle, const BundlePart& part,
-                                               const std::string& rendered,
-                                               ir::Diagnostics& diagnostics,
-                                               const ModuleChecks& checks) {
+std::string renderedReadPath(const Bundle& bundle, const BundlePart& part) {
+  return bundle.files.displayPath(part.templatePath) + " (rendered)";
+}
+
+void reportRenderedRead(const Bundle& bundle, const BundlePart& part, const std::string& rendered,
+                        const ir::Diagnostics& renderedDiagnostics, ir::Diagnostics& diagnostics) {
   std::string sourcePath = bundle.files.displayPath(part.templatePath);
-  if (bundle.kind == BundleKind::PlainTemplate) {
-    auto module = readCloudFormation(sourcePath, rendered, diagnostics);
-    if (module && checks)
-      checks(*module, diagnostics);
-    return module;
-  }
-  ir::Diagnostics renderedDiagnostics;
-  auto module = readCloudFormation(sourcePath + " (rendered)", rendered, renderedDiagnostics);
-  if (module && checks)
-    checks(*module, renderedDiagnostics);
   diagnostics.registerSource(sourcePath + " (rendered)", rendered);
   // renderPart read the template and the Jinja engine registered its text; no second read.
   if (renderedDiagnostics.all().empty())
-    return module; // the line alignment below is quadratic: only for diagnostics to move
+    return; // the line alignment below is quadratic: only for diagnostics to move
   const std::string* source = diagnostics.sourceText(sourcePath);
   RenderedLineMap lines(source ? *source : rendered, rendered);
   for (const auto& found : renderedDiagnostics.all()) {
@@ -115,12 +107,26 @@ std::optional<ir::Module> readRenderedTemplate(const Bundle& bundle, const Bundl
         diagnostics.report(moved.severity, moved.ruleId, moved.location, moved.message);
     reported.notes = std::move(moved.notes);
   }
-  return module;
 }
 
-} // namespace pm::frontend
-
-namespace pm::frontend {
+std::optional<ir::Module> readRenderedTemplate(const Bundle& bundle, const BundlePart& part,
+                                               const std::string& rendered,
+                                               ir::Diagnostics& diagnostics,
+                                               const ModuleChecks& checks) {
+  if (bundle.kind == BundleKind::PlainTemplate) {
+    auto module =
+        readCloudFormation(bundle.files.displayPath(part.templatePath), rendered, diagnostics);
+    if (module && checks)
+      checks(*module, diagnostics);
+    return module;
+  }
+  ir::Diagnostics renderedDiagnostics;
+  auto module = readCloudFormation(renderedReadPath(bundle, part), rendered, renderedDiagnostics);
+  if (module && checks)
+    checks(*module, renderedDiagnostics);
+  reportRenderedRead(bundle, part, rendered, renderedDiagnostics, diagnostics);
+  return module;
+}
 
 std::optional<std::string> renderAndCheck(const Bundle& bundle, const RenderRequest& request,
                                           ir::Diagnostics& diagnostics) {

@@ -29,6 +29,13 @@ std::optional<ir::Module> readRenderedTemplate(const Bundle& bundle, const Bundl
                                                ir::Diagnostics& diagnostics,
                                                const ModuleChecks& checks = {});
 
+// The path a template's rendered text is read under ("<template> (rendered)"), and the second
+// half of readRenderedTemplate for a caller that read it itself under that path: registers the
+// text and reports `renderedDiagnostics`, the read's, moved to the template's source lines.
+std::string renderedReadPath(const Bundle& bundle, const BundlePart& part);
+void reportRenderedRead(const Bundle& bundle, const BundlePart& part, const std::string& rendered,
+                        const ir::Diagnostics& renderedDiagnostics, ir::Diagnostics& diagnostics);
+
 // Renders `request.part` and reads the result as CloudFormation: what Proton deployed, checked.
 std::optional<std::string> renderAndCheck(const Bundle& bundle, const RenderRequest& request,
                                           ir::Diagnostics& diagnostics);

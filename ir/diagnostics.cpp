@@ -49,10 +49,11 @@ Diagnostic& Diagnostics::report(Severity severity, std::string ruleId, SourceLoc
   return diagnostics_.back();
 }
 
-void Diagnostics::append(const Diagnostics& other) {
+void Diagnostics::append(const Diagnostics& other, std::size_t first) {
   for (const auto& [path, text] : other.sources_)
     sources_.emplace(path, text);
-  for (const auto& diagnostic : other.diagnostics_) {
+  for (std::size_t index = first; index < other.diagnostics_.size(); ++index) {
+    const Diagnostic& diagnostic = other.diagnostics_[index];
     if (diagnostic.severity == Severity::Error)
       ++errorCount_;
     diagnostics_.push_back(diagnostic);

@@ -43,7 +43,8 @@ public:
   bool hasErrors() const { return errorCount_ > 0; }
   std::size_t errorCount() const { return errorCount_; }
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
-  void append(const Diagnostics& other);
+  // Appends what `other` holds, from its `first` diagnostic on (and every source it registered).
+  void append(const Diagnostics& other, std::size_t first = 0);
   // Appends what `other` holds that is not already reported here or earlier in `other` (same
   // rule, severity, location and message): a part read again for another instance, or a
   // loop body rendered per element, repeats its warnings.

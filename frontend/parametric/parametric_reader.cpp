@@ -73,13 +73,14 @@ public:
                  "this render gives it");
     std::string text = render.text;
     substituteUnsafe(text);
-    if (!settle(text))
+    SettledRead settled = settle(text);
+    if (!settled.settled)
       return std::nullopt;
-    auto module = readRenderedTemplate(bundle_, part_, text, diagnostics_);
-    if (!module)
+    // The last read of `settle` is the read of the final text, its tokens lifted.
+    reportRenderedRead(bundle_, part_, text, settled.diagnostics, diagnostics_);
+    if (!settled.module)
       return std::nullopt;
-    liftSentinels(*module, table_, text);
-    return ParametricModule{std::move(*module), std::move(fallbacks_), {}};
+    return ParametricModule{std::move(*settled.module), std::move(fallbacks_), {}};
   }
 
 private:
@@ -112,28 +113,39 @@ private:
     }
   }
 
+  // The read of the text once every token left in it is lifted: the module (nothing when the
+  // text does not parse) and what reading it reported.
+  struct SettledRead {
+    bool settled = false;
+    std::optional<ir::Module> module;
+    ir::Diagnostics diagnostics;
+  };
+
   // Substitutes the tokens that sit where no expression can until every token left is lifted.
-  bool settle(std::string& text) {
+  SettledRead settle(std::string& text) {
     for (;;) {
-      ir::Diagnostics scratch;
-      auto module = readCloudFormation(sourcePath_ + " (rendered)", text, scratch);
+      SettledRead read;
+      read.module = readCloudFormation(renderedReadPath(bundle_, part_), text, read.diagnostics);
       std::vector<std::string> present = tokensIn(text, table_);
-      if (!module) {
-        if (present.empty())
-          return true; // rendered mode reports the same problem when the module is read
+      if (!read.module) {
+        read.settled = present.empty(); // rendered mode reports the same problem
+        if (read.settled)
+          return read;
         for (const std::string& token : present)
           fallBack(text, token, "a template that does not parse with placeholders");
         continue;
       }
-      std::set<std::string> lifted = liftSentinels(*module, table_, text);
+      std::set<std::string> lifted = liftSentinels(*read.module, table_, text);
       bool changed = false;
       for (const std::string& token : present)
         if (!lifted.count(token)) {
-          fallBack(text, token, placeOfToken(*module, token));
+          fallBack(text, token, placeOfToken(*read.module, token));
           changed = true;
         }
-      if (!changed)
-        return true;
+      if (!changed) {
+        read.settled = true;
+        return read;
+      }
     }
   }
 

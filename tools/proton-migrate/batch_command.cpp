@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <iterator>
 #include <ostream>
 #include <sstream>
 
@@ -126,23 +127,48 @@ bool failsRun(const BatchSummary& summary, const std::string& failOn, bool findi
   });
 }
 
+// The items of each bundle together (planBatch lists a bundle's targets one after another): one
+// job converts a bundle to all its targets.
+std::vector<std::vector<BatchItem>> itemsByBundle(std::vector<BatchItem> items) {
+  std::vector<std::vector<BatchItem>> bundles;
+  for (BatchItem& item : items) {
+    if (bundles.empty() || bundles.back().front().bundlePath != item.bundlePath)
+      bundles.emplace_back();
+    bundles.back().push_back(std::move(item));
+  }
+  return bundles;
+}
+
+std::size_t itemCount(const std::vector<std::vector<BatchItem>>& bundles) {
+  std::size_t count = 0;
+  for (const auto& items : bundles)
+    count += items.size();
+  return count;
+}
+
 // Runs every item; with --check, prints how stale folders differ, in item order.
 BatchSummary runBatch(const BatchRequest& request, CommandIo& io) {
   auto start = std::chrono::steady_clock::now();
-  std::vector<BatchItem> items = planBatch(request.root, request.targets, request.shard);
+  std::vector<std::vector<BatchItem>> bundles =
+      itemsByBundle(planBatch(request.root, request.targets, request.shard));
   preloadConversionTables();
-  std::vector<BundleJobResult> results(items.size());
-  ProgressDisplay progress(io.err, items.size(), stderrIsTerminal());
+  std::vector<std::vector<BundleJobResult>> converted(bundles.size());
+  ProgressDisplay progress(io.err, itemCount(bundles), stderrIsTerminal());
   runJobs(
-      items.size(), request.threads,
-      [&](std::size_t index) { results[index] = runBundleJob(items[index], request.settings); },
+      bundles.size(), request.threads,
+      [&](std::size_t index) { converted[index] = runBundleJob(bundles[index], request.settings); },
       [&](std::size_t index) {
-        const BundleOutcome& outcome = results[index].outcome;
-        progress.finished(progressLine(outcome), outcome.status == "failed" ||
-                                                     outcome.status == "refused" ||
-                                                     outcome.status == "stale");
+        for (const BundleJobResult& result : converted[index]) {
+          const BundleOutcome& outcome = result.outcome;
+          progress.finished(progressLine(outcome), outcome.status == "failed" ||
+                                                       outcome.status == "refused" ||
+                                                       outcome.status == "stale");
+        }
       });
   progress.done();
+  std::vector<BundleJobResult> results;
+  for (std::vector<BundleJobResult>& bundle : converted)
+    std::move(bundle.begin(), bundle.end(), std::back_inserter(results));
   BatchSummary summary;
   summary.root = request.root;
   summary.targets = request.targets;

@@ -89,7 +89,8 @@ void finish(backends::OutputTree& output, const std::string& marker, const std::
   result.outcome.status = status;
 }
 
-void convertItem(const BatchItem& item, const BatchSettings& settings, BundleJobResult& result) {
+void convertItem(const BatchItem& item, const BatchSettings& settings, ModelCache& models,
+                 BundleJobResult& result) {
   BundleOutcome& outcome = result.outcome;
   std::string directory = (std::filesystem::path(settings.outputRoot) / item.outputFolder).string();
   po::variables_map values = convertOptions(item, settings, directory);
@@ -109,15 +110,17 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, BundleJob
   // Findings are counted, and --fail-on judges the run by them; they stop no bundle, so every
   // valid bundle is converted (as convert does by default).
   LintGate lint{item.target, FailOn{true, ir::Severity::Error}, {}, false};
-  convertInto(values, *backend,
-              settings.mode == "rendered" ? backends::ConversionMode::Rendered
-                                          : backends::ConversionMode::Parametric,
-              lint, output, diagnostics,
-              [&](const backends::ConversionModel& model, bool writtenInTerraform) {
-                terraformWritten = terraformWritten || writtenInTerraform;
-                if (!writtenInTerraform)
-                  countResourcesByKind(model, item.target, outcome.resourcesByKind);
-              });
+  convertInto(
+      values, *backend,
+      settings.mode == "rendered" ? backends::ConversionMode::Rendered
+                                  : backends::ConversionMode::Parametric,
+      lint, output, diagnostics,
+      [&](const backends::ConversionModel& model, bool writtenInTerraform) {
+        terraformWritten = terraformWritten || writtenInTerraform;
+        if (!writtenInTerraform)
+          countResourcesByKind(model, item.target, outcome.resourcesByKind);
+      },
+      &models);
   summariseDiagnostics(diagnostics.all(), outcome);
   // The lint findings come apart from the diagnostics: one of severity error stops no bundle.
   summariseDiagnostics(lint.findings, outcome);
@@ -131,24 +134,37 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, BundleJob
          carriedOver(diagnostics) ? "carried-over" : "converted", result);
 }
 
-} // namespace
-
-BundleJobResult runBundleJob(const BatchItem& item, const BatchSettings& settings) {
+BundleJobResult runItem(const BatchItem& item, const BatchSettings& settings,
+                        const std::string& name, ModelCache& models) {
   auto start = std::chrono::steady_clock::now();
   BundleJobResult result;
   BundleOutcome& outcome = result.outcome;
   outcome.path = item.relativePath;
   outcome.target = item.target;
   outcome.outputFolder = item.outputFolder;
-  outcome.name = bundleName(item.bundlePath);
+  outcome.name = name;
   try {
-    convertItem(item, settings, result);
+    convertItem(item, settings, models, result);
   } catch (const std::exception& error) {
     outcome.status = "failed";
     outcome.messages.push_back(std::string("error: ") + error.what());
   }
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
+}
+
+} // namespace
+
+std::vector<BundleJobResult> runBundleJob(const std::vector<BatchItem>& items,
+                                          const BatchSettings& settings) {
+  std::vector<BundleJobResult> results;
+  if (items.empty())
+    return results;
+  std::string name = bundleName(items.front().bundlePath);
+  ModelCache models;
+  for (const BatchItem& item : items)
+    results.push_back(runItem(item, settings, name, models));
+  return results;
 }
 
 } // namespace pm::driver

@@ -6,6 +6,7 @@
 #include "tools/proton-migrate/batch_plan.h"
 
 #include <string>
+#include <vector>
 
 namespace pm::driver {
 
@@ -22,7 +23,10 @@ struct BundleJobResult {
   std::string staleDiff; // --check: how the folder differs from what this run generates
 };
 
-// Never throws: an I/O failure becomes a failed outcome with its message.
-BundleJobResult runBundleJob(const BatchItem& item, const BatchSettings& settings);
+// Converts one bundle to each of its items' targets (`items` all name the same bundle), in
+// order: the bundle's model is built once for all of them. Never throws: an I/O failure
+// becomes a failed outcome with its message.
+std::vector<BundleJobResult> runBundleJob(const std::vector<BatchItem>& items,
+                                          const BatchSettings& settings);
 
 } // namespace pm::driver

@@ -5,6 +5,7 @@
 #include "backends/backend.h"
 #include "tools/proton-migrate/command.h"
 #include "tools/proton-migrate/lint_findings.h"
+#include "tools/proton-migrate/model_cache.h"
 
 #include <functional>
 
@@ -17,9 +18,11 @@ using ModelObserver =
 
 // Converts what `values` names (the options of `convert`) into `output`; problems go to
 // `diagnostics`, and an error there means `output` must not be written. The lint passes'
-// findings go to `lint`, which leaves out a bundle whose findings reach its threshold.
+// findings go to `lint`, which leaves out a bundle whose findings reach its threshold. With
+// `models`, a bundle's model built by an earlier call with the same cache is reused.
 void convertInto(const po::variables_map& values, const backends::Backend& backend,
                  backends::ConversionMode mode, LintGate& lint, backends::OutputTree& output,
-                 ir::Diagnostics& diagnostics, const ModelObserver& observer = {});
+                 ir::Diagnostics& diagnostics, const ModelObserver& observer = {},
+                 ModelCache* models = nullptr);
 
 } // namespace pm::driver

@@ -8,6 +8,7 @@
 #include "tools/proton-migrate/conversion_run.h"
 #include "tools/proton-migrate/exit_codes.h"
 #include "tools/proton-migrate/lint_findings.h"
+#include "tools/proton-migrate/model_cache.h"
 #include "tools/proton-migrate/output_directory.h"
 #include "tools/proton-migrate/output_marker.h"
 #include "tools/proton-migrate/stack_dumps.h"
@@ -63,6 +64,12 @@ struct StackDumps {
   std::set<std::size_t> attached;
 };
 
+// What the conversions of one convertInto share.
+struct RunState {
+  StackDumps stacks;
+  ModelCache* models = nullptr; // a batch job's, reused across its targets
+};
+
 // Emits `model` into `output`, under `prefix`.
 void emitModel(backends::ConversionModel& model, const tf::NativeSources& terraformSources,
                const backends::Backend& backend, const std::string& prefix,
@@ -85,26 +92,46 @@ struct BuiltModel {
   tf::NativeSources terraform;
 };
 
-std::optional<BuiltModel> buildModel(const LoadedBundle& loaded, backends::ConversionMode mode,
-                                     StackDumps& stacks, LintGate& lint,
-                                     ir::Diagnostics& diagnostics) {
-  BuiltModel built;
-  auto model =
-      buildConversionModel(loaded.bundle, loaded.inputs, mode, diagnostics, &built.terraform);
-  if (!model || diagnostics.hasErrors() || !lint.admit(model->passes.lint))
+// The bundle's model as buildConversionModel makes it; with a cache, made once per job.
+std::optional<BuiltModel> builtModel(const LoadedBundle& loaded, backends::ConversionMode mode,
+                                     RunState& run, ir::Diagnostics& diagnostics) {
+  if (!run.models) {
+    BuiltModel built;
+    auto model =
+        buildConversionModel(loaded.bundle, loaded.inputs, mode, diagnostics, &built.terraform);
+    if (!model)
+      return std::nullopt;
+    built.model = std::move(*model);
+    return built;
+  }
+  std::string key = loaded.bundle.files.displayRoot() +
+                    (mode == backends::ConversionMode::Parametric ? "\nparametric" : "\nrendered");
+  const ModelBuild& made = run.models->get(key, diagnostics, [&](ModelBuild& build) {
+    build.model = buildConversionModel(loaded.bundle, loaded.inputs, mode, build.diagnostics,
+                                       &build.terraform);
+  });
+  diagnostics.append(made.diagnostics, made.firstReported);
+  if (!made.model)
     return std::nullopt;
-  attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
-                   diagnostics);
-  built.model = std::move(*model);
+  return BuiltModel{*made.model, made.terraform};
+}
+
+std::optional<BuiltModel> buildModel(const LoadedBundle& loaded, backends::ConversionMode mode,
+                                     RunState& run, LintGate& lint, ir::Diagnostics& diagnostics) {
+  auto built = builtModel(loaded, mode, run, diagnostics);
+  if (!built || diagnostics.hasErrors() || !lint.admit(built->model.passes.lint))
+    return std::nullopt;
+  attachStackDumps(built->model, loaded.bundle, loaded.inputs, run.stacks.dumps,
+                   run.stacks.attached, diagnostics);
   return built;
 }
 
 // Converts one bundle into `output`, under "<bundle>/" when `ownFolder`.
 void convertBundle(const LoadedBundle& loaded, backends::ConversionMode mode,
-                   const backends::Backend& backend, bool ownFolder, StackDumps& stacks,
-                   LintGate& lint, backends::OutputTree& output, ir::Diagnostics& diagnostics,
+                   const backends::Backend& backend, bool ownFolder, RunState& run, LintGate& lint,
+                   backends::OutputTree& output, ir::Diagnostics& diagnostics,
                    const ModelObserver& observer) {
-  auto built = buildModel(loaded, mode, stacks, lint, diagnostics);
+  auto built = buildModel(loaded, mode, run, lint, diagnostics);
   if (built)
     emitModel(built->model, built->terraform, backend, ownFolder ? loaded.bundle.name + "/" : "",
               output, diagnostics, observer);
@@ -128,7 +155,7 @@ bool convertsTogether(const std::vector<LoadedBundle>& bundles, const backends::
 }
 
 void convertTogether(const std::vector<LoadedBundle>& bundles, backends::ConversionMode mode,
-                     const backends::Backend& backend, unsigned threads, StackDumps& stacks,
+                     const backends::Backend& backend, unsigned threads, RunState& run,
                      LintGate& lint, backends::OutputTree& output, ir::Diagnostics& diagnostics,
                      const ModelObserver& observer) {
   std::vector<const LoadedBundle*> given;
@@ -139,7 +166,7 @@ void convertTogether(const std::vector<LoadedBundle>& bundles, backends::Convers
   if (!model || diagnostics.hasErrors() || !lint.admit(model->passes.lint))
     return;
   for (const LoadedBundle& loaded : bundles)
-    attachStackDumps(*model, loaded.bundle, loaded.inputs, stacks.dumps, stacks.attached,
+    attachStackDumps(*model, loaded.bundle, loaded.inputs, run.stacks.dumps, run.stacks.attached,
                      diagnostics);
   emitModel(*model, terraformSources, backend, "", output, diagnostics, observer);
 }
@@ -161,13 +188,13 @@ std::vector<std::string> catalogBundlePaths(const std::vector<std::string>& path
 // Service Catalog makes one portfolio of every bundle given, so that the versions of a template
 // become one product with an artifact per version.
 void convertCatalog(const std::vector<LoadedBundle>& loaded, backends::ConversionMode mode,
-                    const backends::sc::ServiceCatalogOptions& options, StackDumps& stacks,
+                    const backends::sc::ServiceCatalogOptions& options, RunState& run,
                     LintGate& lint, backends::OutputTree& output, ir::Diagnostics& diagnostics,
                     const ModelObserver& observer) {
   std::deque<BuiltModel> converted; // stable addresses for the catalog's pointers
   std::vector<backends::sc::CatalogBundle> bundles;
   for (const LoadedBundle& bundle : loaded) {
-    auto built = buildModel(bundle, mode, stacks, lint, diagnostics);
+    auto built = buildModel(bundle, mode, run, lint, diagnostics);
     if (!built)
       continue;
     if (built->terraform.empty())
@@ -245,10 +272,12 @@ int convert(const po::variables_map& values, CommandIo& io) {
 
 void convertInto(const po::variables_map& values, const backends::Backend& backend,
                  backends::ConversionMode mode, LintGate& lint, backends::OutputTree& output,
-                 ir::Diagnostics& diagnostics, const ModelObserver& observer) {
-  StackDumps stacks;
+                 ir::Diagnostics& diagnostics, const ModelObserver& observer, ModelCache* models) {
+  RunState run;
+  run.models = models;
   if (values.count("stack-dump"))
-    stacks.dumps = readStackDumps(values["stack-dump"].as<std::vector<std::string>>(), diagnostics);
+    run.stacks.dumps =
+        readStackDumps(values["stack-dump"].as<std::vector<std::string>>(), diagnostics);
   auto paths = values["path"].as<std::vector<std::string>>();
   std::vector<std::string> catalogPaths = catalogBundlePaths(paths);
   bool catalog = backend.name() == "servicecatalog";
@@ -257,15 +286,15 @@ void convertInto(const po::variables_map& values, const backends::Backend& backe
   if (bundles)
     carryOverCodeBuildBundles(*bundles, output, diagnostics);
   if (bundles && catalog)
-    convertCatalog(*bundles, mode, catalogOptions(values), stacks, lint, output, diagnostics,
+    convertCatalog(*bundles, mode, catalogOptions(values), run, lint, output, diagnostics,
                    observer);
   else if (bundles && convertsTogether(*bundles, backend))
-    convertTogether(*bundles, mode, backend, threadCount(values), stacks, lint, output, diagnostics,
+    convertTogether(*bundles, mode, backend, threadCount(values), run, lint, output, diagnostics,
                     observer);
   else if (bundles)
     for (const LoadedBundle& loaded : *bundles)
-      convertBundle(loaded, mode, backend, several, stacks, lint, output, diagnostics, observer);
-  reportUnattachedDumps(stacks.dumps, stacks.attached, diagnostics);
+      convertBundle(loaded, mode, backend, several, run, lint, output, diagnostics, observer);
+  reportUnattachedDumps(run.stacks.dumps, run.stacks.attached, diagnostics);
 }
 
 Command convertCommand() {
