@@ -68,13 +68,18 @@ std::size_t nextRecord(std::string_view text, std::size_t from, std::string_view
   if (start > 0 && start < text.size() && text[start - 1] != '\n')
     start = nextLine(text, start);
   if (endTags.empty() && start < text.size() && !lineHasTag(text, start, tag)) {
-    // No section end to watch for: memmem finds the next "\n<tag>\t" far faster than a walk
-    // over the lines (the S records of the CDK table are indexed this way).
-    std::string needle = "\n" + std::string(tag) + "\t";
-    const void* found =
-        ::memmem(text.data() + start, text.size() - start, needle.data(), needle.size());
-    return found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) + 1
-                 : std::string_view::npos;
+    // No section end to watch for: jump from line to line with memchr, which is several times
+    // faster than memmem with a needle as short as "\n<tag>\t" (bisection probes run this).
+    const char* end = text.data() + text.size();
+    for (const char* at = text.data() + start;;) {
+      const char* newline = static_cast<const char*>(std::memchr(at, '\n', end - at));
+      if (!newline)
+        return std::string_view::npos;
+      std::size_t next = static_cast<std::size_t>(newline - text.data()) + 1;
+      if (lineHasTag(text, next, tag))
+        return next;
+      at = newline + 1;
+    }
   }
   for (; start < text.size(); start = nextLine(text, start)) {
     if (lineHasTag(text, start, tag))

@@ -27,6 +27,11 @@ bool isReservedWord(std::string_view text) {
 
 // Numbers (decimal, octal, hex, binary, sexagesimal, floats with exponents) and timestamps.
 bool looksTyped(std::string_view text) {
+  // Every typed form starts with a sign, a dot or a digit: most scalars (names, ARNs) need no
+  // regex search at all, which was a twentieth of a batch run.
+  if (text.empty() ||
+      std::string_view("+-.0123456789").find(text.front()) == std::string_view::npos)
+    return false;
   static const std::regex kTyped(R"(^[-+]?(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$)"
                                  R"(|^[-+]?0[xXoObB][0-9a-fA-F_]+$)"
                                  R"(|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$)"

@@ -5,8 +5,9 @@
 #include "frontend/bundle/lone_template.h"
 #include "frontend/input_file.h"
 
+#include <algorithm>
 #include <filesystem>
-#include <regex>
+#include <string_view>
 
 namespace pm::frontend {
 
@@ -40,6 +41,15 @@ bool isTemplateFileName(const std::string& name) {
   return false;
 }
 
+// "v0", "v1", "v12": a major version folder (no leading zero). Not a std::regex: compiling one
+// costs more than the rest of reading a small bundle.
+bool isMajorFolder(std::string_view leaf) {
+  std::string_view digits = leaf.substr(std::min<std::size_t>(1, leaf.size()));
+  return leaf.starts_with('v') && !digits.empty() &&
+         digits.find_first_not_of("0123456789") == std::string_view::npos &&
+         (digits == "0" || digits.front() != '0');
+}
+
 // Template name and major version from the path: `<template>/v2` is template-sync's layout.
 void nameFromPath(const std::string& path, Bundle& bundle) {
   fs::path normal = fs::path(path).lexically_normal();
@@ -48,11 +58,8 @@ void nameFromPath(const std::string& path, Bundle& bundle) {
   std::string leaf = normal.filename().string();
   if (looksLikeArchive(leaf))
     leaf = leaf.substr(0, leaf.find('.'));
-  static const std::regex kMajorFolder("v(0|[1-9][0-9]*)");
-  std::smatch match;
-  if (std::regex_match(leaf, match, kMajorFolder) && normal.has_parent_path() &&
-      !normal.parent_path().filename().empty()) {
-    bundle.majorVersion = match[1].str();
+  if (isMajorFolder(leaf) && normal.has_parent_path() && !normal.parent_path().filename().empty()) {
+    bundle.majorVersion = leaf.substr(1);
     bundle.name = normal.parent_path().filename().string();
   } else {
     bundle.name = leaf;

@@ -4,7 +4,9 @@
 #include "frontend/cloudformation/cloudformation_reader.h"
 #include "frontend/jinja/symbolic.h"
 
-#include <regex>
+#include <cctype>
+#include <mutex>
+#include <unordered_map>
 
 namespace pm::frontend {
 
@@ -76,15 +78,33 @@ ir::ExprPtr referenceFor(const std::string& path, const ir::SourceLocation& loca
   return ir::Expr::contextRef(path, location);
 }
 
+// `environment.outputs.NAME` (NAME an identifier), found without a regex: this runs over
+// every template text a bundle renders.
 std::vector<std::string> environmentOutputsNamed(const std::string& text) {
-  static const std::regex named(R"(environment\.outputs\.([A-Za-z_][A-Za-z0-9_]*))");
+  static constexpr std::string_view kPrefix = "environment.outputs.";
+  auto identifierChar = [](char c, bool first) {
+    return c == '_' || std::isalpha(static_cast<unsigned char>(c)) ||
+           (!first && std::isdigit(static_cast<unsigned char>(c)));
+  };
   std::vector<std::string> names;
-  for (std::sregex_iterator it(text.begin(), text.end(), named), end; it != end; ++it)
-    names.push_back((*it)[1]);
+  for (std::size_t at = text.find(kPrefix); at != std::string::npos; at = text.find(kPrefix, at)) {
+    std::size_t start = at + kPrefix.size();
+    std::size_t end = start;
+    while (end < text.size() && identifierChar(text[end], end == start))
+      ++end;
+    if (end == start) {
+      ++at;
+      continue;
+    }
+    names.push_back(text.substr(start, end - start));
+    at = end;
+  }
   return names;
 }
 
-ir::ExprPtr plainScalar(const std::string& text) {
+namespace {
+
+ir::ExprPtr readPlainScalar(const std::string& text) {
   ir::Diagnostics scratch;
   std::string document = "Resources:\n  R:\n    Type: T\n    Properties:\n      V: " + text + "\n";
   auto module = readCloudFormation("<scalar>", document, scratch);
@@ -93,6 +113,27 @@ ir::ExprPtr plainScalar(const std::string& text) {
     if (const ir::MapEntry* entry = module->resources[0].properties->find("V"))
       return entry->value;
   return ir::Expr::string(text, {});
+}
+
+// Every render of a bundle binds the same input values (and an estate's bundles share most of
+// them): each is read once. Bounded, so hostile input cannot grow it without limit.
+constexpr std::size_t kMaxRememberedScalars = 65536;
+
+} // namespace
+
+ir::ExprPtr plainScalar(const std::string& text) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, ir::ExprPtr> read;
+  {
+    std::lock_guard lock(mutex);
+    if (auto found = read.find(text); found != read.end())
+      return found->second;
+  }
+  ir::ExprPtr scalar = readPlainScalar(text);
+  std::lock_guard lock(mutex);
+  if (read.size() < kMaxRememberedScalars)
+    read.emplace(text, scalar);
+  return scalar;
 }
 
 namespace {

@@ -116,3 +116,12 @@ TEST_CASE("structural equality ignores locations but not values") {
   CHECK(ir::equalModules(a, b));
   CHECK_FALSE(ir::equalModules(a, c));
 }
+
+TEST_CASE("environmentOutputsNamed lists every environment output a template names, in order") {
+  std::string text = "A: {{ environment.outputs.VpcId }}\n"
+                     "B: {{environment.outputs._private2}}-{{ environment.outputs.VpcId }}\n"
+                     "C: environment.outputs. and environment.outputs.9bad\n"
+                     "D: environment.outputs.environment.outputs.Tail\n";
+  CHECK(pm::frontend::environmentOutputsNamed(text) ==
+        std::vector<std::string>{"VpcId", "_private2", "VpcId", "environment"});
+}

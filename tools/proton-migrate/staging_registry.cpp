@@ -4,9 +4,13 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <memory>
 #include <set>
+#include <string_view>
 #include <thread>
+#include <vector>
 
+#include <dirent.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -93,17 +97,24 @@ fs::path stagingSibling(const fs::path& target, const char* purpose) {
 }
 
 void removeStaleStaging(const fs::path& target) {
-  std::error_code error;
+  // readdir rather than fs::directory_iterator: the folder may hold thousands of outputs (one
+  // per template of an estate), and only the names are needed, not a path object for each.
+  std::unique_ptr<DIR, int (*)(DIR*)> folder(::opendir(target.parent_path().c_str()), ::closedir);
+  if (!folder)
+    return;
   std::string prefix = stagingPrefix(target);
-  for (const auto& entry : fs::directory_iterator(target.parent_path(), error)) {
-    std::string name = entry.path().filename().string();
+  std::vector<std::string> stale;
+  while (const dirent* entry = ::readdir(folder.get())) {
+    std::string_view name = entry->d_name;
     if (!name.starts_with(prefix))
       continue;
-    pid_t owner = stagingOwner(name.substr(prefix.size()));
-    if (owner > 0 && owner != ::getpid() && processGone(owner)) {
-      std::error_code ignored;
-      fs::remove_all(entry.path(), ignored);
-    }
+    pid_t owner = stagingOwner(std::string(name.substr(prefix.size())));
+    if (owner > 0 && owner != ::getpid() && processGone(owner))
+      stale.emplace_back(name);
+  }
+  for (const std::string& name : stale) {
+    std::error_code ignored;
+    fs::remove_all(target.parent_path() / name, ignored);
   }
 }
 
