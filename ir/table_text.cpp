@@ -1,6 +1,7 @@
 // Mapping data tables and finding their records by bisection.
 #include "ir/table_text.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -141,6 +142,30 @@ std::string_view findSortedRecord(std::string_view text, std::string_view tag, s
   if (found == std::string_view::npos || recordKey(text, found) != key)
     return {};
   return recordAt(text, found, tag, endTags);
+}
+
+std::optional<std::string_view> findIndexedRecord(std::string_view text, std::size_t indexEnd,
+                                                  std::string_view indexTag, std::string_view tag,
+                                                  std::string_view key) {
+  std::string_view index = text.substr(0, std::min(indexEnd, text.size()));
+  if (nextRecord(index, 0, indexTag) == std::string_view::npos)
+    return std::nullopt;
+  std::string_view entry = findSortedRecord(index, indexTag, key);
+  if (entry.empty())
+    return std::string_view();
+  std::size_t offsetStart = entry.rfind('\t');
+  std::size_t offset = 0;
+  for (std::size_t at = offsetStart + 1; at < entry.size() && entry[at] != '\n'; ++at) {
+    if (entry[at] < '0' || entry[at] > '9' || offset > text.size())
+      return std::nullopt;
+    offset = offset * 10 + static_cast<std::size_t>(entry[at] - '0');
+  }
+  bool pointsAtRecord = offset >= indexEnd && offset < text.size() &&
+                        (offset == 0 || text[offset - 1] == '\n') &&
+                        lineHasTag(text, offset, tag) && recordKey(text, offset) == key;
+  if (!pointsAtRecord)
+    return std::nullopt;
+  return recordAt(text, offset, tag);
 }
 
 } // namespace pm::ir

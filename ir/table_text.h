@@ -32,6 +32,16 @@ private:
 std::string_view findSortedRecord(std::string_view text, std::string_view tag, std::string_view key,
                                   std::string_view endTags = {});
 
+// A table may start with an index: lines "<indexTag>\t<key>\t<offset>", sorted by key, giving
+// the byte offset of each `tag` record, all before `indexEnd` (the first record). Bisecting it
+// reads a few short lines where bisecting the records scans through long ones. Returns the
+// record for `key` (an empty view when the index has no such key), or nullopt when the table
+// has no index or the index does not point at the record it names (a stale index): the caller
+// then bisects the records.
+std::optional<std::string_view> findIndexedRecord(std::string_view text, std::size_t indexEnd,
+                                                  std::string_view indexTag, std::string_view tag,
+                                                  std::string_view key);
+
 // The lines of the record whose header starts at `start`: up to the next line whose first field
 // is `tag` or one of the one-letter tags in `endTags` (the start of another kind of record).
 std::string_view recordAt(std::string_view text, std::size_t start, std::string_view tag,

@@ -153,7 +153,8 @@ bool ResourceType::hasAttribute(std::string_view attribute) const {
 }
 
 void TypeTable::checkNotEmpty() {
-  if (nextRecord(text_.text(), 0, "T") == std::string_view::npos)
+  firstType_ = nextRecord(text_.text(), 0, "T");
+  if (firstType_ == std::string_view::npos)
     loadError_ = "the type table " + (path_.empty() ? std::string("text") : path_) +
                  " contains no resource types";
 }
@@ -225,7 +226,9 @@ const ResourceType* TypeTable::find(std::string_view typeName) const {
   std::lock_guard lock(mutex_);
   if (auto cached = found_.find(typeName); cached != found_.end())
     return cached->second.get();
-  std::string_view record = findSortedRecord(text_.text(), "T", typeName);
+  std::optional<std::string_view> indexed =
+      findIndexedRecord(text_.text(), firstType_, "I", "T", typeName);
+  std::string_view record = indexed ? *indexed : findSortedRecord(text_.text(), "T", typeName);
   if (record.empty())
     return nullptr; // not cached: the caller's name may not outlive the call
   auto type = std::make_unique<ResourceType>(record);

@@ -107,7 +107,8 @@ private:
   TableText text_;
   std::string path_;
   std::string loadError_;
-  mutable std::mutex mutex_; // guards the types found so far
+  std::size_t firstType_ = 0; // where the T records start: the index (if any) is before it
+  mutable std::mutex mutex_;  // guards the types found so far
   // Keys view into the table text.
   mutable std::unordered_map<std::string_view, std::unique_ptr<ResourceType>> found_;
   mutable std::once_flag listed_;

@@ -55,3 +55,30 @@ TEST_CASE("Every record of a big sorted table is found") {
   CHECK(findSortedRecord(table.text(), "T", "Type0999").empty());
   CHECK_FALSE(TableText::map("/nonexistent/table.tsv").has_value());
 }
+
+TEST_CASE("An index section leads to a record without bisecting the records") {
+  std::string records = "T\tA::One\n"
+                        "P\tp1\n"
+                        "T\tB::Two\n"
+                        "P\tp2\n";
+  std::string header = "# header\n";
+  auto indexLine = [](const std::string& key, std::size_t offset) {
+    std::string digits = std::to_string(offset);
+    return "I\t" + key + "\t" + std::string(8 - digits.size(), '0') + digits + "\n";
+  };
+  std::size_t indexSize = indexLine("A::One", 0).size() + indexLine("B::Two", 0).size();
+  std::size_t first = header.size() + indexSize;
+  std::string table =
+      header + indexLine("A::One", first) + indexLine("B::Two", first + 14) + records;
+  REQUIRE(table.compare(first + 14, 9, "T\tB::Two\n") == 0);
+  CHECK(findIndexedRecord(table, first, "I", "T", "B::Two") == "T\tB::Two\nP\tp2\n");
+  CHECK(findIndexedRecord(table, first, "I", "T", "A::One") == "T\tA::One\nP\tp1\n");
+  auto missing = findIndexedRecord(table, first, "I", "T", "C::Three");
+  REQUIRE(missing);
+  CHECK(missing->empty());
+  // No index, or one that points elsewhere: the caller bisects instead.
+  CHECK_FALSE(findIndexedRecord(header + records, header.size(), "I", "T", "A::One"));
+  std::string stale =
+      header + indexLine("A::One", first + 14) + indexLine("B::Two", first) + records;
+  CHECK_FALSE(findIndexedRecord(stale, first, "I", "T", "A::One"));
+}

@@ -3,7 +3,9 @@
 #include "ir/passes/check_types.h"
 #include "ir/type_table.h"
 
+#include "ir/table_text.h"
 #include <cstdlib>
+
 #include <doctest/doctest.h>
 #include <string>
 #include <vector>
@@ -36,6 +38,20 @@ TEST_CASE("the type table loads from the source tree and knows every CloudFormat
   REQUIRE(table.loaded());
   CHECK(table.size() >= 1500);
   CHECK(table.find("AWS::Nope::Nothing") == nullptr);
+}
+
+TEST_CASE("the type table's index points at every type, as bisecting its records finds it") {
+  const TypeTable& table = TypeTable::instance();
+  REQUIRE(table.loaded());
+  auto text = pm::ir::TableText::map(table.path());
+  REQUIRE(text);
+  std::size_t firstType = pm::ir::nextRecord(text->text(), 0, "T");
+  for (std::string_view name : table.typeNames()) {
+    auto indexed = pm::ir::findIndexedRecord(text->text(), firstType, "I", "T", name);
+    INFO(name);
+    REQUIRE(indexed);
+    CHECK(*indexed == pm::ir::findSortedRecord(text->text(), "T", name));
+  }
 }
 
 TEST_CASE("AWS::S3::Bucket has its attributes, BucketName and a Ref to its name") {
