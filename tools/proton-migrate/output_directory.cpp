@@ -18,17 +18,23 @@ namespace fs = std::filesystem;
 namespace {
 
 void writeFile(const fs::path& file, const std::string& content) {
+  auto writing = stagingWriteLock();
   std::ofstream out(file, std::ios::binary);
   out << content;
   if (!out.flush())
     throw std::runtime_error("cannot write " + file.string());
 }
 
+void createFolders(const fs::path& folder) {
+  auto writing = stagingWriteLock();
+  fs::create_directories(folder);
+}
+
 void writeAll(const backends::OutputTree& tree, const fs::path& root) {
-  fs::create_directories(root);
+  createFolders(root);
   for (const auto& [relative, content] : tree.files()) {
     fs::path file = root / relative;
-    fs::create_directories(file.parent_path());
+    createFolders(file.parent_path());
     writeFile(file, content);
   }
 }

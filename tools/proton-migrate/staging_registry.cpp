@@ -25,6 +25,11 @@ std::mutex& registryMutex() {
   return mutex;
 }
 
+std::shared_mutex& stagingWriteMutex() {
+  static std::shared_mutex mutex;
+  return mutex;
+}
+
 std::set<fs::path>& registry() {
   static std::set<fs::path> paths;
   return paths;
@@ -68,6 +73,7 @@ void watchInterrupts() {
   while (sigwait(&signals, &signal) != 0) {
   }
   std::unique_lock<std::mutex> commit = commitLock(); // no rename is half done from here on
+  std::unique_lock<std::shared_mutex> writes(stagingWriteMutex()); // nor a write
   {
     std::lock_guard<std::mutex> lock(registryMutex());
     for (const fs::path& path : registry()) {
@@ -131,6 +137,10 @@ StagingPath::~StagingPath() {
 std::unique_lock<std::mutex> commitLock() {
   static std::mutex mutex;
   return std::unique_lock<std::mutex>(mutex);
+}
+
+std::shared_lock<std::shared_mutex> stagingWriteLock() {
+  return std::shared_lock<std::shared_mutex>(stagingWriteMutex());
 }
 
 } // namespace pm::driver

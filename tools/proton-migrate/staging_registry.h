@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 
 namespace pm::driver {
@@ -39,5 +40,11 @@ private:
 };
 
 std::unique_lock<std::mutex> commitLock();
+
+// Held (shared) while a folder or file is created inside a staging path. The interruption
+// watcher takes it exclusively before it removes the staging paths and never gives it back, so
+// no thread recreates a staging path once it is gone: a write under way finishes first, a later
+// one waits for the process to end.
+std::shared_lock<std::shared_mutex> stagingWriteLock();
 
 } // namespace pm::driver
