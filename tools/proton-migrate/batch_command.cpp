@@ -87,6 +87,7 @@ std::optional<BatchRequest> readRequest(const po::variables_map& values, Command
                         : defaultThreadCount();
   if (values.count("report"))
     request.reports = commaList(values["report"].as<std::string>());
+  request.settings.keepMessages = !request.reports.empty();
   if (values.count("fail-on"))
     request.failOn = values["fail-on"].as<std::string>();
   std::string problem = checkRequest(request);

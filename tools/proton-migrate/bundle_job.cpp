@@ -41,10 +41,13 @@ po::variables_map convertOptions(const BatchItem& item, const BatchSettings& set
   return values;
 }
 
-void summariseDiagnostics(const std::vector<ir::Diagnostic>& diagnostics, BundleOutcome& outcome) {
+void summariseDiagnostics(const std::vector<ir::Diagnostic>& diagnostics, bool keepMessages,
+                          BundleOutcome& outcome) {
   for (const ir::Diagnostic& diagnostic : diagnostics) {
     ++outcome.findingsByRule[diagnostic.ruleId];
     ++outcome.findingsBySeverity[ir::severityName(diagnostic.severity)];
+    if (!keepMessages)
+      continue;
     std::string where = diagnostic.location.file.empty() ? "" : diagnostic.location.str() + ": ";
     outcome.messages.push_back(where + ir::severityName(diagnostic.severity) + ": " +
                                diagnostic.message + " [" + diagnostic.ruleId + "]");
@@ -121,9 +124,9 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, ModelCach
           countResourcesByKind(model, item.target, outcome.resourcesByKind);
       },
       &models);
-  summariseDiagnostics(diagnostics.all(), outcome);
+  summariseDiagnostics(diagnostics.all(), settings.keepMessages, outcome);
   // The lint findings come apart from the diagnostics: one of severity error stops no bundle.
-  summariseDiagnostics(lint.findings, outcome);
+  summariseDiagnostics(lint.findings, settings.keepMessages, outcome);
   if (diagnostics.hasErrors()) {
     outcome.status = onlyOtherTarget(diagnostics) ? "not-for-target" : "failed";
     return;

@@ -16,6 +16,9 @@ struct BatchSettings {
   bool force = false;
   bool incremental = false;
   bool check = false; // compare with the output folder instead of writing it
+  // Each diagnostic's text in the outcome, for the reports; without a report only the counts
+  // are kept (an estate's messages would otherwise grow memory by tens of KiB per bundle).
+  bool keepMessages = true;
 };
 
 struct BundleJobResult {
