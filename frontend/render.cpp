@@ -95,7 +95,7 @@ std::string renderedReadPath(const Bundle& bundle, const BundlePart& part) {
 void reportRenderedRead(const Bundle& bundle, const BundlePart& part, const std::string& rendered,
                         const ir::Diagnostics& renderedDiagnostics, ir::Diagnostics& diagnostics) {
   std::string sourcePath = bundle.files.displayPath(part.templatePath);
-  diagnostics.registerSource(sourcePath + " (rendered)", rendered);
+  diagnostics.registerSource(renderedReadPath(bundle, part), rendered);
   // renderPart read the template and the Jinja engine registered its text; no second read.
   if (renderedDiagnostics.all().empty())
     return; // the line alignment below is quadratic: only for diagnostics to move

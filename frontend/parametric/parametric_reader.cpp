@@ -74,8 +74,6 @@ public:
     std::string text = render.text;
     substituteUnsafe(text);
     SettledRead settled = settle(text);
-    if (!settled.settled)
-      return std::nullopt;
     // The last read of `settle` is the read of the final text, its tokens lifted.
     reportRenderedRead(bundle_, part_, text, settled.diagnostics, diagnostics_);
     if (!settled.module)
@@ -116,7 +114,6 @@ private:
   // The read of the text once every token left in it is lifted: the module (nothing when the
   // text does not parse) and what reading it reported.
   struct SettledRead {
-    bool settled = false;
     std::optional<ir::Module> module;
     ir::Diagnostics diagnostics;
   };
@@ -128,9 +125,8 @@ private:
       read.module = readCloudFormation(renderedReadPath(bundle_, part_), text, read.diagnostics);
       std::vector<std::string> present = tokensIn(text, table_);
       if (!read.module) {
-        read.settled = present.empty(); // rendered mode reports the same problem
-        if (read.settled)
-          return read;
+        if (present.empty())
+          return read; // rendered mode reports the same problem
         for (const std::string& token : present)
           fallBack(text, token, "a template that does not parse with placeholders");
         continue;
@@ -142,10 +138,8 @@ private:
           fallBack(text, token, placeOfToken(*read.module, token));
           changed = true;
         }
-      if (!changed) {
-        read.settled = true;
+      if (!changed)
         return read;
-      }
     }
   }
 

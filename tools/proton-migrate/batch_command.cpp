@@ -140,21 +140,15 @@ std::vector<std::vector<BatchItem>> itemsByBundle(std::vector<BatchItem> items) 
   return bundles;
 }
 
-std::size_t itemCount(const std::vector<std::vector<BatchItem>>& bundles) {
-  std::size_t count = 0;
-  for (const auto& items : bundles)
-    count += items.size();
-  return count;
-}
-
 // Runs every item; with --check, prints how stale folders differ, in item order.
 BatchSummary runBatch(const BatchRequest& request, CommandIo& io) {
   auto start = std::chrono::steady_clock::now();
-  std::vector<std::vector<BatchItem>> bundles =
-      itemsByBundle(planBatch(request.root, request.targets, request.shard));
+  std::vector<BatchItem> items = planBatch(request.root, request.targets, request.shard);
+  std::size_t itemCount = items.size();
+  std::vector<std::vector<BatchItem>> bundles = itemsByBundle(std::move(items));
   preloadConversionTables();
   std::vector<std::vector<BundleJobResult>> converted(bundles.size());
-  ProgressDisplay progress(io.err, itemCount(bundles), stderrIsTerminal());
+  ProgressDisplay progress(io.err, itemCount, stderrIsTerminal());
   runJobs(
       bundles.size(), request.threads,
       [&](std::size_t index) { converted[index] = runBundleJob(bundles[index], request.settings); },
