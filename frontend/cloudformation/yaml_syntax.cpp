@@ -1,12 +1,13 @@
-// YAML -> SyntaxNode straight from yaml-cpp's parser events (no yaml-cpp node tree in between).
-// Aliases are expanded as copies of their anchored node, so the reader bounds both the depth
-// (cyclic aliases) and the number of nodes (alias bombs).
+// YAML -> SyntaxNode: the subset reader first, then from yaml-cpp's parser events (no yaml-cpp node
+// tree in between). Aliases are expanded as copies of their anchored node, so the reader bounds
+// both the depth (cyclic aliases) and the number of nodes (alias bombs).
 #include "frontend/cloudformation/yaml_syntax.h"
 
+#include "frontend/cloudformation/plain_scalar_kind.h"
 #include "frontend/cloudformation/rules.h"
+#include "frontend/cloudformation/yaml_subset_reader.h"
 #include "frontend/cloudformation/yaml_workaround.h"
 #include "frontend/yaml/yaml_file.h"
-#include "ir/text_cursor.h"
 
 #include <fmt/format.h>
 #include <map>
@@ -24,42 +25,6 @@ namespace {
 // A template with this many nodes is far beyond any real one (the largest corpus template has
 // a few thousand); more means an alias bomb.
 constexpr std::size_t kMaxNodes = 500000;
-
-// YAML 1.2 core schema scalars. CloudFormation's YAML parser does not turn yes/no/on/off into
-// booleans, and numbers keep their text anyway, so the core schema is the faithful choice.
-// (yaml-cpp itself reports the plain null spellings as null events.)
-bool isNullText(const std::string& text) {
-  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
-}
-
-bool isBoolText(const std::string& text, bool& value) {
-  if (text == "true" || text == "True" || text == "TRUE")
-    return value = true, true;
-  if (text == "false" || text == "False" || text == "FALSE")
-    return value = false, true;
-  return false;
-}
-
-// Matches [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? (every plain scalar is tested:
-// a hand-written scan, not a regex).
-bool isNumberText(std::string_view text) {
-  ir::TextCursor cursor(text);
-  cursor.one("-+");
-  if (cursor.one(".")) {
-    if (cursor.many(ir::kDecimalDigits) == 0)
-      return false;
-  } else if (cursor.many(ir::kDecimalDigits) == 0) {
-    return false;
-  } else if (cursor.one(".")) {
-    cursor.many(ir::kDecimalDigits);
-  }
-  if (cursor.one("eE")) {
-    cursor.one("-+");
-    if (cursor.many(ir::kDecimalDigits) == 0)
-      return false;
-  }
-  return cursor.atEnd();
-}
 
 // The template text as an input stream, without copying it.
 class TextBuffer : public std::streambuf {
@@ -182,6 +147,7 @@ private:
     bool expectingValue = false; // a mapping: the key was read
     bool keyIsValid = false;
     SyntaxKey key;
+    std::size_t keyOffset = 0;
     bool insideKey = false; // part of a mapping key that is not a plain scalar
   };
 
@@ -258,8 +224,10 @@ private:
       parent.expectingValue = false;
       if (!parent.keyIsValid)
         return;
-      if (isNull) // an empty value ("Key:") has no position of its own: point at its key
+      if (isNull) { // an empty value ("Key:") has no position of its own: point at its key
         node.location = parent.key.location;
+        node.offset = parent.keyOffset;
+      }
       parent.node.entries.emplace_back(std::move(parent.key), std::move(node));
     }
   }
@@ -273,6 +241,7 @@ private:
       return;
     }
     parent.key = SyntaxKey{std::move(key.text), std::move(key.location)};
+    parent.keyOffset = key.offset;
   }
 
   ir::SourceLocation openAnchorLocation(YAML::anchor_t anchor) const {
@@ -320,16 +289,8 @@ private:
 
   static void setScalar(SyntaxNode& out, const std::string& text, const std::string& tag) {
     out.text = text;
-    out.kind = SyntaxNode::Kind::String;
-    if (tag != "?") // quoted, !!str or a short-form tag: the text is a string
-      return;
-    bool value = false;
-    if (isNullText(text))
-      out.kind = SyntaxNode::Kind::Null;
-    else if (isBoolText(text, value))
-      out.kind = SyntaxNode::Kind::Bool;
-    else if (isNumberText(text))
-      out.kind = SyntaxNode::Kind::Number;
+    // Quoted, !!str or a short-form tag: the text is a string.
+    out.kind = tag == "?" ? plainScalarKind(text) : SyntaxNode::Kind::String;
   }
 
   const std::string& path_;
@@ -391,6 +352,14 @@ std::optional<SyntaxBuilder> build(const std::string& path, const std::string& t
 
 std::optional<SyntaxNode> readYamlSyntax(const std::string& path, const std::string& text,
                                          ir::Diagnostics& diagnostics) {
+  if (std::optional<SyntaxNode> tree = readYamlSubset(path, text))
+    return tree;
+  return readYamlSyntaxWithYamlCpp(path, text, diagnostics);
+}
+
+std::optional<SyntaxNode> readYamlSyntaxWithYamlCpp(const std::string& path,
+                                                    const std::string& text,
+                                                    ir::Diagnostics& diagnostics) {
   std::optional<PaddedYaml> padding;
   std::optional<SyntaxBuilder> builder = build(path, text, padding, diagnostics);
   if (!builder)

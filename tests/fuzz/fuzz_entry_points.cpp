@@ -9,6 +9,7 @@ const std::vector<FuzzTarget>& fuzzTargets() {
       {"jinja_parser_fuzz", jinjaParserFuzz},
       {"jinja_render_fuzz", jinjaRenderFuzz},
       {"cfn_yaml_fuzz", cfnYamlFuzz},
+      {"yaml_subset_fuzz", yamlSubsetFuzz},
       {"cfn_json_fuzz", cfnJsonFuzz},
       {"schema_fuzz", schemaFuzz},
       {"spec_fuzz", specFuzz},

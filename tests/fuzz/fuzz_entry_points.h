@@ -24,6 +24,7 @@ int jinjaLexerFuzz(const std::uint8_t* data, std::size_t size);
 int jinjaParserFuzz(const std::uint8_t* data, std::size_t size);
 int jinjaRenderFuzz(const std::uint8_t* data, std::size_t size);
 int cfnYamlFuzz(const std::uint8_t* data, std::size_t size);
+int yamlSubsetFuzz(const std::uint8_t* data, std::size_t size);
 int cfnJsonFuzz(const std::uint8_t* data, std::size_t size);
 int schemaFuzz(const std::uint8_t* data, std::size_t size);
 int specFuzz(const std::uint8_t* data, std::size_t size);

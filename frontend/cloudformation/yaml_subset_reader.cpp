@@ -1,0 +1,707 @@
+// The subset reader: recursive descent over the text with one cursor, building SyntaxNodes as
+// it goes. Every reading function returns false to decline the text; declining is not an error
+// (yaml-cpp reads the text again), so nothing here reports. Where yaml-cpp's reading has a
+// quirk (marks of tagged nodes, the position of an empty value) the reader reproduces it; where
+// the subset would need more than a line of care to match yaml-cpp, it declines.
+#include "frontend/cloudformation/yaml_subset_reader.h"
+
+#include "frontend/cloudformation/plain_scalar_kind.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+
+namespace pm::frontend {
+
+namespace {
+
+// Deeper or larger texts go to yaml-cpp, whose reading reports the template limits.
+constexpr int kMaxDepth = kMaxTemplateDepth - 56;
+constexpr std::size_t kMaxNodes = 200000;
+// YAML limits an implicit key to 1024 characters.
+constexpr std::size_t kMaxKeyLength = 1000;
+
+bool isBlankOrEnd(char c) {
+  return c == ' ' || c == '\n' || c == '\0';
+}
+bool isFlowIndicator(char c) {
+  return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+}
+bool isAlphanumeric(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Characters that cannot start a plain scalar (YAML's indicators).
+bool isIndicator(char c) {
+  return c != '\0' && std::strchr(",[]{}#&*!|>'\"%@`", c) != nullptr;
+}
+
+// yaml-cpp rejects C0 and C1 control characters; carriage returns and tabs change line and
+// indentation rules; a byte order mark or a leading non-ASCII byte changes the encoding guess.
+bool hasOnlySubsetCharacters(std::string_view text) {
+  if (!text.empty() && static_cast<unsigned char>(text[0]) >= 0x80)
+    return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7F)
+      return false;
+    if (c == 0xC2 && i + 1 < text.size()) {
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F)
+        return false;
+    }
+  }
+  return true;
+}
+
+// "---" or "..." at the start of a line, anywhere but a leading "---" line.
+bool hasDocumentMarker(std::string_view text) {
+  for (std::size_t line = text.starts_with("---\n") ? 4 : 0; line < text.size();) {
+    std::string_view rest = text.substr(line);
+    if ((rest.starts_with("---") || rest.starts_with("...")) &&
+        isBlankOrEnd(rest.size() > 3 ? rest[3] : '\0'))
+      return true;
+    std::size_t end = text.find('\n', line);
+    if (end == std::string_view::npos)
+      break;
+    line = end + 1;
+  }
+  return false;
+}
+
+// A position as yaml-cpp's marks give it: 0-based line and column, byte offset.
+struct Mark {
+  int line = 0;
+  int column = 0;
+  std::size_t offset = 0;
+};
+
+struct Tag {
+  std::string text; // "!Ref"
+  Mark mark;
+};
+
+struct Scalar {
+  std::string text;
+  Mark mark;
+  bool plain = true;
+};
+
+// Where a block node starts: first on its line, after "- ", after "key: " or after a tag.
+enum class Place { LineStart, AfterDash, AfterKey, AfterTag };
+
+class SubsetReader {
+public:
+  SubsetReader(const std::string& path, std::string_view text) : path_(path), text_(text) {}
+
+  bool readDocument(SyntaxNode& root) {
+    if (!hasOnlySubsetCharacters(text_) || hasDocumentMarker(text_))
+      return false;
+    if (text_.starts_with("---\n"))
+      pos_ = 3;
+    seekContent();
+    if (indent_ < 0) // no content: yaml-cpp's reading gives the empty document
+      return false;
+    return blockNode(-1, 0, Place::LineStart, nullptr, root) && indent_ < 0;
+  }
+
+private:
+  // --- The cursor -----------------------------------------------------------------------
+
+  char at(std::size_t p) const { return p < text_.size() ? text_[p] : '\0'; }
+  char peek() const { return at(pos_); }
+  int column() const { return static_cast<int>(pos_ - lineStart_); }
+  Mark mark() const { return {line_, column(), pos_}; }
+  bool atDash() const { return peek() == '-' && isBlankOrEnd(at(pos_ + 1)); }
+  bool atComment() const { return peek() == '#' && (pos_ == lineStart_ || at(pos_ - 1) == ' '); }
+
+  struct CursorState {
+    std::size_t pos, lineStart;
+    int line;
+  };
+  CursorState save() const { return {pos_, lineStart_, line_}; }
+  void restore(const CursorState& state) {
+    pos_ = state.pos;
+    lineStart_ = state.lineStart;
+    line_ = state.line;
+  }
+
+  void startLine(std::size_t p) {
+    pos_ = lineStart_ = p;
+    ++line_;
+  }
+  void skipSpaces() {
+    while (peek() == ' ')
+      ++pos_;
+  }
+  void skipToLineEnd() {
+    const void* end = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_);
+    pos_ = end ? static_cast<const char*>(end) - text_.data() : text_.size();
+  }
+  bool atLineEnd() const { return peek() == '\n' || peek() == '\0' || atComment(); }
+
+  // The rest of the line holds at most a comment.
+  bool finishLine() {
+    skipSpaces();
+    if (atComment())
+      skipToLineEnd();
+    return peek() == '\n' || peek() == '\0';
+  }
+
+  // From the end or the start of a line, to the first character of the next line with content
+  // (not blank, not only a comment); indent_ is its column, or -1 at the end of the text.
+  void seekContent() {
+    for (;;) {
+      if (peek() == '\n')
+        startLine(pos_ + 1);
+      skipSpaces();
+      if (peek() == '\0') {
+        indent_ = -1;
+        return;
+      }
+      if (peek() == '#')
+        skipToLineEnd();
+      else if (peek() != '\n')
+        break;
+    }
+    indent_ = column();
+  }
+
+  // --- Nodes ----------------------------------------------------------------------------
+
+  SyntaxNode nodeAt(const Mark& at) const {
+    SyntaxNode node;
+    node.location = {path_, at.line + 1, at.column + 1};
+    node.offset = at.offset;
+    return node;
+  }
+  bool counted() { return ++nodes_ <= kMaxNodes; }
+
+  // A tagged node's mark is its tag's (yaml-cpp marks a node where its properties start).
+  void applyTag(SyntaxNode& node, const Tag* tag) const {
+    if (!tag)
+      return;
+    node.tag = tag->text;
+    node.location = {path_, tag->mark.line + 1, tag->mark.column + 1};
+    node.offset = tag->mark.offset;
+  }
+
+  bool scalarNode(Scalar& scalar, const Tag* tag, SyntaxNode& out) {
+    out = nodeAt(scalar.mark);
+    out.kind = SyntaxNode::Kind::String;
+    if (!tag && scalar.plain)
+      out.kind = plainScalarKind(scalar.text);
+    if (out.kind != SyntaxNode::Kind::Null) // yaml-cpp gives a plain null no text
+      out.text = std::move(scalar.text);
+    applyTag(out, tag);
+    return counted();
+  }
+
+  // An empty value takes its key's position (as the yaml-cpp reading gives it).
+  static void placeEmptyValue(SyntaxNode& value, const SyntaxKey& key, const Mark& keyMark) {
+    if (value.kind != SyntaxNode::Kind::Null)
+      return;
+    value.location = key.location;
+    value.offset = keyMark.offset;
+  }
+
+  bool readTag(Tag& tag) {
+    tag.mark = mark();
+    std::size_t end = pos_ + 1;
+    while (isAlphanumeric(at(end)))
+      ++end;
+    if (end == pos_ + 1 || (at(end) != ' ' && at(end) != '\n'))
+      return false; // "!", "!!str", "!<...>" or a tag running into other characters
+    tag.text.assign(text_.substr(pos_, end - pos_));
+    pos_ = end;
+    return true;
+  }
+
+  // --- Block context --------------------------------------------------------------------
+
+  // The node starting at the cursor (spaces skipped). `parent` is the column of the innermost
+  // block collection (-1 at the root); on return the cursor is at the next line with content.
+  bool blockNode(int parent, int depth, Place place, const Tag* tag, SyntaxNode& out) {
+    if (depth > kMaxDepth)
+      return false;
+    if (atLineEnd())
+      return nodeOnNextLines(parent, depth, place, tag, out);
+    char c = peek();
+    if (c == '!') {
+      Tag own;
+      if (tag || !readTag(own))
+        return false;
+      skipSpaces();
+      if (place == Place::LineStart && atLineEnd())
+        return false; // a tag alone on its line
+      return blockNode(parent, depth, Place::AfterTag, &own, out);
+    }
+    if (atDash()) {
+      if (place == Place::AfterKey || place == Place::AfterTag)
+        return false;
+      return blockSequence(column(), depth, false, tag, out);
+    }
+    if (c == '[' || c == '{') {
+      if (!flowCollection(parent, depth, out))
+        return false;
+      applyTag(out, tag);
+      return endOfScalarLine(parent);
+    }
+    if (c == '|' || c == '>')
+      return place != Place::LineStart && blockScalar(parent, tag, out);
+    Scalar scalar;
+    if (!readScalar(false, parent, scalar))
+      return false;
+    skipSpaces();
+    if (peek() == ':') {
+      bool compact = place == Place::LineStart || place == Place::AfterDash;
+      return compact && isBlankOrEnd(at(pos_ + 1)) &&
+             blockMapping(scalar.mark.column, depth, std::move(scalar), tag, out);
+    }
+    return scalarNode(scalar, tag, out) && endOfScalarLine(parent);
+  }
+
+  // After a single-line node: the line must end, and a more indented next line would continue
+  // a multi-line scalar (or be an error), which the subset leaves to yaml-cpp.
+  bool endOfScalarLine(int parent) {
+    if (!finishLine())
+      return false;
+    seekContent();
+    return indent_ <= parent;
+  }
+
+  // Nothing more on the line after "key:", "- " or a tag: the node is on the next lines, an
+  // indentless sequence at the key's column, or empty.
+  bool nodeOnNextLines(int parent, int depth, Place place, const Tag* tag, SyntaxNode& out) {
+    if (!finishLine())
+      return false;
+    seekContent();
+    if (indent_ > parent)
+      return blockNode(parent, depth, Place::LineStart, tag, out);
+    if (place != Place::AfterKey || tag)
+      return false; // an empty sequence entry, or a tag without its node
+    if (indent_ == parent && atDash())
+      return blockSequence(indent_, depth, true, nullptr, out);
+    out = SyntaxNode(); // the mapping gives it its key's position
+    return counted();
+  }
+
+  bool blockSequence(int column, int depth, bool indentless, const Tag* tag, SyntaxNode& out) {
+    out = nodeAt(mark());
+    out.kind = SyntaxNode::Kind::Sequence;
+    applyTag(out, tag);
+    if (!counted())
+      return false;
+    for (;;) {
+      ++pos_; // the dash
+      skipSpaces();
+      SyntaxNode item;
+      if (!blockNode(column, depth + 1, Place::AfterDash, nullptr, item))
+        return false;
+      out.items.push_back(std::move(item));
+      if (indent_ < column || (indentless && indent_ == column && !atDash()))
+        return true;
+      if (indent_ > column || !atDash())
+        return false;
+    }
+  }
+
+  // The cursor is at the ':' after the first key.
+  bool blockMapping(int column, int depth, Scalar key, const Tag* tag, SyntaxNode& out) {
+    out = nodeAt(key.mark);
+    out.kind = SyntaxNode::Kind::Mapping;
+    applyTag(out, tag);
+    if (!counted())
+      return false;
+    for (;;) {
+      if (!validKey(key))
+        return false;
+      ++pos_; // the ':'
+      skipSpaces();
+      SyntaxKey entryKey{std::move(key.text), {path_, key.mark.line + 1, key.mark.column + 1}};
+      SyntaxNode value;
+      if (!blockNode(column, depth + 1, Place::AfterKey, nullptr, value))
+        return false;
+      placeEmptyValue(value, entryKey, key.mark);
+      out.entries.emplace_back(std::move(entryKey), std::move(value));
+      if (indent_ < column)
+        return true;
+      if (indent_ > column || atDash() || !readBlockKey(column, key))
+        return false;
+    }
+  }
+
+  // A key at the start of a line: a scalar followed by ": " (or ':' at the line's end).
+  bool readBlockKey(int parent, Scalar& key) {
+    if (!readScalar(false, parent, key))
+      return false;
+    skipSpaces();
+    return peek() == ':' && isBlankOrEnd(at(pos_ + 1));
+  }
+
+  // yaml-cpp reads a plain null key as a null, which a template does not allow.
+  static bool validKey(const Scalar& key) {
+    return key.text.size() <= kMaxKeyLength &&
+           !(key.plain && plainScalarKind(key.text) == SyntaxNode::Kind::Null);
+  }
+
+  // "|", "|-", ">" or ">-" with its lines, which are indented more than `parent`.
+  bool blockScalar(int parent, const Tag* tag, SyntaxNode& out) {
+    out = nodeAt(mark());
+    out.kind = SyntaxNode::Kind::String;
+    applyTag(out, tag);
+    bool folded = peek() == '>';
+    ++pos_;
+    bool strip = false;
+    int indentation = 0; // 0: found from the first line
+    for (int indicator = 0; indicator < 2; ++indicator) {
+      if (peek() == '-' && !strip)
+        strip = true;
+      else if (peek() >= '1' && peek() <= '9' && indentation == 0)
+        indentation = peek() - '0';
+      else
+        break;
+      ++pos_;
+    }
+    skipSpaces();
+    if (peek() != '\n') // keep chomping, a comment, the end of the text
+      return false;
+    startLine(pos_ + 1);
+    // yaml-cpp counts an indentation indicator from the enclosing block collection's column.
+    int contentIndent = indentation == 0 ? -1 : std::max(parent, 0) + indentation;
+    if (!blockScalarLines(parent, contentIndent, folded, out.text))
+      return false;
+    if (!strip)
+      out.text += '\n';
+    seekContent();
+    return counted();
+  }
+
+  // The content lines, from the cursor at the first one to the first line indented less than
+  // they are (the cursor is left at its start, or at the end of the text).
+  // `indent` is the content's indentation, or -1 to take the first line's.
+  bool blockScalarLines(int parent, int indent, bool folded, std::string& text) {
+    std::size_t emptyLines = 0;
+    bool previousMoreIndented = false;
+    for (bool first = true; pos_ < text_.size(); first = false) {
+      std::size_t spaces = 0;
+      while (at(pos_ + spaces) == ' ')
+        ++spaces;
+      std::size_t end = text_.find('\n', pos_);
+      if (end == std::string_view::npos)
+        return false; // the last line has no line break: chomping rules differ
+      auto lineIndent = static_cast<int>(spaces);
+      // Spaces beyond the indentation are content, even on an otherwise blank line.
+      bool blank = pos_ + spaces == end && (first || lineIndent <= indent);
+      if (first) {
+        if (blank || lineIndent <= parent || lineIndent < indent)
+          return false; // leading empty lines, or an empty scalar
+        indent = indent < 0 ? lineIndent : indent;
+      }
+      if (blank) {
+        ++emptyLines;
+      } else if (lineIndent < indent) {
+        break;
+      } else {
+        bool moreIndented = lineIndent > indent;
+        if (!first)
+          joinLines(folded && !moreIndented && !previousMoreIndented, emptyLines, text);
+        text.append(text_.substr(pos_ + indent, end - pos_ - indent));
+        emptyLines = 0;
+        previousMoreIndented = moreIndented;
+      }
+      startLine(end + 1);
+    }
+    return indent >= 0;
+  }
+
+  // What separates two content lines with `emptyLines` between them: a break each, and one
+  // more, unless both lines are folded (YAML keeps the breaks around more-indented lines).
+  static void joinLines(bool folding, std::size_t emptyLines, std::string& text) {
+    if (!folding)
+      text.append(emptyLines + 1, '\n');
+    else if (emptyLines == 0)
+      text += ' ';
+    else
+      text.append(emptyLines, '\n');
+  }
+
+  // --- Scalars --------------------------------------------------------------------------
+
+  // A scalar in a flow collection, or in block context (`parent` as in blockNode).
+  bool readScalar(bool flow, int parent, Scalar& out) {
+    out.mark = mark();
+    out.text.clear();
+    char c = peek();
+    if (c == '\'')
+      return readSingleQuoted(out);
+    if (c == '"')
+      return readDoubleQuoted(out);
+    if (!canStartPlain(flow))
+      return false;
+    out.plain = true;
+    std::size_t end = flow ? plainEndInFlow(pos_) : plainEndInBlock(pos_);
+    appendPlainLine(end, out.text);
+    return flow || readPlainContinuation(parent, out.text);
+  }
+
+  bool canStartPlain(bool flow) const {
+    char c = peek();
+    char next = at(pos_ + 1);
+    if (isBlankOrEnd(c) || isIndicator(c) || (flow && c == '?'))
+      return false;
+    return !((c == '-' || c == '?' || c == ':') && (isBlankOrEnd(next) || isFlowIndicator(next)));
+  }
+
+  // The plain text from the cursor to `end`, trailing spaces trimmed; the cursor moves past it.
+  void appendPlainLine(std::size_t end, std::string& text) {
+    std::size_t trimmed = end;
+    while (trimmed > pos_ && text_[trimmed - 1] == ' ')
+      --trimmed;
+    text.append(text_.substr(pos_, trimmed - pos_));
+    pos_ = trimmed;
+  }
+
+  // The lines a block plain scalar continues on: those indented more than `parent`, folded in
+  // (a line break becomes a space, each empty line a break). A continuation line that holds
+  // ": ", starts with an indicator or is a comment is left to yaml-cpp.
+  bool readPlainContinuation(int parent, std::string& text) {
+    for (;;) {
+      skipSpaces();
+      if (peek() != '\n')
+        return true;
+      CursorState before = save();
+      std::size_t emptyLines = 0;
+      for (startLine(pos_ + 1), skipSpaces(); peek() == '\n'; startLine(pos_ + 1), skipSpaces())
+        ++emptyLines;
+      if (peek() == '\0' || column() <= parent) {
+        restore(before);
+        return true;
+      }
+      std::size_t end = plainEndInBlock(pos_);
+      if (!canStartPlain(false) || at(end) == ':')
+        return false;
+      if (emptyLines == 0)
+        text += ' ';
+      else
+        text.append(emptyLines, '\n');
+      appendPlainLine(end, text);
+    }
+  }
+
+  // A plain scalar ends at ": ", " #" or the line's end.
+  std::size_t plainEndInBlock(std::size_t p) const {
+    for (;; ++p) {
+      char c = at(p);
+      if (c == '\n' || c == '\0' || (c == ':' && isBlankOrEnd(at(p + 1))) ||
+          (c == ' ' && at(p + 1) == '#'))
+        return p;
+    }
+  }
+
+  // In a flow collection also at a flow indicator, '?' or ':' before one.
+  std::size_t plainEndInFlow(std::size_t p) const {
+    for (;; ++p) {
+      char c = at(p);
+      if (c == '\n' || c == '\0' || isFlowIndicator(c) || c == '?' ||
+          (c == ':' && (isBlankOrEnd(at(p + 1)) || isFlowIndicator(at(p + 1)))) ||
+          (c == ' ' && at(p + 1) == '#'))
+        return p;
+    }
+  }
+
+  bool readSingleQuoted(Scalar& out) {
+    out.plain = false;
+    for (std::size_t p = pos_ + 1;;) {
+      std::size_t quote = text_.find('\'', p);
+      if (quote == std::string_view::npos ||
+          text_.substr(p, quote - p).find('\n') != std::string_view::npos)
+        return false; // unterminated or multi-line
+      out.text.append(text_.substr(p, quote - p));
+      if (at(quote + 1) != '\'') {
+        pos_ = quote + 1;
+        return true;
+      }
+      out.text += '\'';
+      p = quote + 2;
+    }
+  }
+
+  bool readDoubleQuoted(Scalar& out) {
+    out.plain = false;
+    for (std::size_t p = pos_ + 1;;) {
+      std::size_t stop = text_.find_first_of("\"\\\n", p);
+      if (stop == std::string_view::npos || text_[stop] == '\n')
+        return false;
+      out.text.append(text_.substr(p, stop - p));
+      if (text_[stop] == '"') {
+        pos_ = stop + 1;
+        return true;
+      }
+      p = stop + 1;
+      if (!readEscape(p, out.text))
+        return false;
+    }
+  }
+
+  // The escape after a backslash at `p`; advances `p` past it.
+  bool readEscape(std::size_t& p, std::string& text) const {
+    static constexpr std::string_view kCodes = "0abtnvfre \"'\\/";
+    static constexpr std::string_view kValues = std::string_view("\0\a\b\t\n\v\f\r\x1b \"'\\/", 14);
+    char c = at(p++);
+    if (std::size_t found = kCodes.find(c); found != std::string_view::npos && c != '\0') {
+      text += kValues[found];
+      return true;
+    }
+    int digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
+    if (digits == 0)
+      return false; // \N, \_, \L, \P give bytes yaml-cpp does not encode as UTF-8
+    unsigned long code = 0;
+    for (int i = 0; i < digits; ++i, ++p) {
+      char h = at(p);
+      int value = h >= '0' && h <= '9'   ? h - '0'
+                  : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                  : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                         : -1;
+      if (value < 0)
+        return false;
+      code = code * 16 + static_cast<unsigned long>(value);
+    }
+    if ((code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
+      return false;
+    appendUtf8(code, text);
+    return true;
+  }
+
+  static void appendUtf8(unsigned long code, std::string& text) {
+    auto byte = [&](unsigned long value) { text += static_cast<char>(value); };
+    if (code < 0x80) {
+      byte(code);
+    } else if (code < 0x800) {
+      byte(0xC0 | (code >> 6));
+      byte(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+      byte(0xE0 | (code >> 12));
+      byte(0x80 | ((code >> 6) & 0x3F));
+      byte(0x80 | (code & 0x3F));
+    } else {
+      byte(0xF0 | (code >> 18));
+      byte(0x80 | ((code >> 12) & 0x3F));
+      byte(0x80 | ((code >> 6) & 0x3F));
+      byte(0x80 | (code & 0x3F));
+    }
+  }
+
+  // --- Flow context ---------------------------------------------------------------------
+
+  // Spaces, line breaks and comments inside a flow collection; every line inside it must be
+  // indented more than the block collection around it.
+  bool skipFlowSpace(int parent) {
+    for (bool newLine = false;;) {
+      char c = peek();
+      if (c == ' ') {
+        ++pos_;
+      } else if (c == '\n') {
+        startLine(pos_ + 1);
+        newLine = true;
+      } else if (c == '\0') {
+        return false;
+      } else if (newLine && column() <= parent) {
+        return false;
+      } else if (atComment()) {
+        skipToLineEnd();
+      } else {
+        return true;
+      }
+    }
+  }
+
+  bool flowNode(int parent, int depth, SyntaxNode& out) {
+    if (depth > kMaxDepth)
+      return false;
+    Tag tag;
+    bool tagged = peek() == '!';
+    if (tagged && (!readTag(tag) || !skipFlowSpace(parent)))
+      return false;
+    char c = peek();
+    if (c == '[' || c == '{') {
+      if (!flowCollection(parent, depth, out))
+        return false;
+      applyTag(out, tagged ? &tag : nullptr);
+      return true;
+    }
+    Scalar scalar;
+    return readScalar(true, parent, scalar) && scalarNode(scalar, tagged ? &tag : nullptr, out);
+  }
+
+  bool flowCollection(int parent, int depth, SyntaxNode& out) {
+    bool mapping = peek() == '{';
+    char close = mapping ? '}' : ']';
+    out = nodeAt(mark());
+    out.kind = mapping ? SyntaxNode::Kind::Mapping : SyntaxNode::Kind::Sequence;
+    ++pos_;
+    if (!counted() || !skipFlowSpace(parent))
+      return false;
+    if (peek() == close) {
+      ++pos_;
+      return true;
+    }
+    for (;;) {
+      bool read = mapping ? flowEntry(parent, depth, out) : flowItem(parent, depth, out);
+      if (!read || !skipFlowSpace(parent))
+        return false;
+      if (peek() == close) {
+        ++pos_;
+        return true;
+      }
+      if (peek() != ',')
+        return false;
+      ++pos_;
+      if (!skipFlowSpace(parent) || peek() == close)
+        return false; // a trailing comma
+    }
+  }
+
+  bool flowItem(int parent, int depth, SyntaxNode& sequence) {
+    SyntaxNode item;
+    if (!flowNode(parent, depth + 1, item))
+      return false;
+    sequence.items.push_back(std::move(item));
+    return true;
+  }
+
+  bool flowEntry(int parent, int depth, SyntaxNode& mapping) {
+    Scalar key;
+    if (!readScalar(true, parent, key) || !validKey(key) || !skipFlowSpace(parent) || peek() != ':')
+      return false;
+    ++pos_;
+    if (!skipFlowSpace(parent) || peek() == ',' || peek() == '}')
+      return false; // an empty value
+    SyntaxKey entryKey{std::move(key.text), {path_, key.mark.line + 1, key.mark.column + 1}};
+    SyntaxNode value;
+    if (!flowNode(parent, depth + 1, value))
+      return false;
+    placeEmptyValue(value, entryKey, key.mark);
+    mapping.entries.emplace_back(std::move(entryKey), std::move(value));
+    return true;
+  }
+
+  const std::string& path_;
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::size_t lineStart_ = 0;
+  int line_ = 0;
+  int indent_ = -1; // the column of the line seekContent found
+  std::size_t nodes_ = 0;
+};
+
+} // namespace
+
+std::optional<SyntaxNode> readYamlSubset(const std::string& path, const std::string& text) {
+  SyntaxNode root;
+  if (!SubsetReader(path, text).readDocument(root))
+    return std::nullopt;
+  return root;
+}
+
+} // namespace pm::frontend
