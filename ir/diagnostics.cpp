@@ -32,12 +32,32 @@ const char* severityName(Severity severity) {
 }
 
 void Diagnostics::registerSource(const std::string& path, std::string text) {
-  sources_[path] = std::make_shared<const std::string>(std::move(text));
+  auto source = std::make_shared<RegisteredSource>();
+  source->text = std::move(text);
+  source->lineStarts.push_back(0);
+  for (std::size_t at = source->text.find('\n'); at != std::string::npos;
+       at = source->text.find('\n', at + 1))
+    source->lineStarts.push_back(at + 1);
+  sources_[path] = std::move(source);
 }
 
 const std::string* Diagnostics::sourceText(const std::string& path) const {
   auto found = sources_.find(path);
-  return found == sources_.end() ? nullptr : found->second.get();
+  return found == sources_.end() ? nullptr : &found->second->text;
+}
+
+std::string_view Diagnostics::lineText(const std::string& path, int line) const {
+  auto found = sources_.find(path);
+  if (found == sources_.end() || line <= 0)
+    return {};
+  const RegisteredSource& source = *found->second;
+  auto index = static_cast<std::size_t>(line - 1);
+  if (index >= source.lineStarts.size())
+    return {};
+  std::size_t start = source.lineStarts[index];
+  std::size_t end =
+      index + 1 < source.lineStarts.size() ? source.lineStarts[index + 1] - 1 : source.text.size();
+  return std::string_view(source.text).substr(start, end - start);
 }
 
 Diagnostic& Diagnostics::report(Severity severity, std::string ruleId, SourceLocation location,
@@ -77,22 +97,10 @@ void Diagnostics::appendUnreported(const Diagnostics& other) {
 }
 
 std::string Diagnostics::sourceLine(const SourceLocation& location) const {
-  const std::string* text = sourceText(location.file);
-  if (!text || location.line <= 0)
-    return {};
-  std::size_t start = 0;
-  for (int line = 1; line < location.line; ++line) {
-    start = text->find('\n', start);
-    if (start == std::string::npos)
-      return {};
-    ++start;
-  }
-  std::size_t end = text->find('\n', start);
-  std::string line =
-      text->substr(start, end == std::string::npos ? std::string::npos : end - start);
+  std::string_view line = lineText(location.file, location.line);
   if (!line.empty() && line.back() == '\r')
-    line.pop_back();
-  return line;
+    line.remove_suffix(1);
+  return std::string(line);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pm::ir {
@@ -53,12 +54,22 @@ public:
   // Clang style: "file:line:col: error: message [RULE]", then the source line and a caret.
   void print(std::ostream& out) const;
   std::string sourceLine(const SourceLocation& location) const;
+  // The line of a registered source `location` points into, without its line break; empty when
+  // the file or the line is unknown.
+  std::string_view lineText(const std::string& path, int line) const;
 
 private:
+  // A source with where its lines start: diagnostics and suppression comments look lines up
+  // thousands of times per template.
+  struct RegisteredSource {
+    std::string text;
+    std::vector<std::size_t> lineStarts;
+  };
+
   void printOne(std::ostream& out, const Diagnostic& diagnostic) const;
 
   std::vector<Diagnostic> diagnostics_;
-  std::map<std::string, std::shared_ptr<const std::string>> sources_;
+  std::map<std::string, std::shared_ptr<const RegisteredSource>> sources_;
   std::size_t errorCount_ = 0;
 };
 

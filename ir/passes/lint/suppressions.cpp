@@ -44,18 +44,6 @@ bool metadataSuppresses(std::string_view rule, const ExprPtr& metadata) {
          listsAnchor(member(metadata, "checkov.skip"), rule, "checkov");
 }
 
-std::string_view lineOf(const std::string& text, int line) {
-  std::size_t begin = 0;
-  for (int current = 1; current < line; ++current) {
-    begin = text.find('\n', begin);
-    if (begin == std::string::npos)
-      return {};
-    ++begin;
-  }
-  std::size_t end = text.find('\n', begin);
-  return std::string_view(text).substr(begin, end == std::string::npos ? end : end - begin);
-}
-
 // The id that follows `marker` up to a separator; the ids after "proton-lint:ignore=" may be a
 // comma-separated list.
 bool commentNames(std::string_view line, std::string_view marker, std::string_view id) {
@@ -93,11 +81,10 @@ bool lineSuppresses(std::string_view rule, std::string_view line) {
 
 bool commentSuppresses(std::string_view rule, const SourceLocation& at,
                        const Diagnostics& sources) {
-  const std::string* text = sources.sourceText(at.file);
-  if (!text || !at.known())
+  if (!at.known())
     return false;
   for (int line : {at.line, at.line - 1})
-    if (line > 0 && lineSuppresses(rule, lineOf(*text, line)))
+    if (lineSuppresses(rule, sources.lineText(at.file, line)))
       return true;
   return false;
 }
