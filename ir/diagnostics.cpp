@@ -4,6 +4,7 @@
 #include "ir/secret_masking.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace pm::ir {
 
@@ -145,9 +146,11 @@ void Diagnostics::printOne(std::ostream& out, const Diagnostic& diagnostic) cons
     printOne(out, note);
 }
 
-void Diagnostics::print(std::ostream& out) const {
-  for (const auto& diagnostic : diagnostics_)
-    printOne(out, diagnostic);
+void Diagnostics::print(const std::vector<Diagnostic>& diagnostics, std::ostream& out) const {
+  std::ostringstream text;
+  for (const auto& diagnostic : diagnostics)
+    printOne(text, diagnostic);
+  out << text.view();
 }
 
 } // namespace pm::ir

@@ -52,7 +52,10 @@ public:
   void appendUnreported(const Diagnostics& other);
 
   // Clang style: "file:line:col: error: message [RULE]", then the source line and a caret.
-  void print(std::ostream& out) const;
+  // The text goes out in one write (a diagnostics stream is often unbuffered).
+  void print(std::ostream& out) const { print(diagnostics_, out); }
+  // The same for diagnostics held elsewhere, whose files this engine registered.
+  void print(const std::vector<Diagnostic>& diagnostics, std::ostream& out) const;
   std::string sourceLine(const SourceLocation& location) const;
   // The line of a registered source `location` points into, without its line break; empty when
   // the file or the line is unknown.

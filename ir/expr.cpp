@@ -128,23 +128,7 @@ const MapEntry* Expr::find(std::string_view key) const {
 
 std::vector<ExprPtr> Expr::children() const {
   std::vector<ExprPtr> out;
-  if (const auto* items = std::get_if<std::vector<ExprPtr>>(&payload_))
-    out = *items;
-  else if (const auto* entries = std::get_if<std::vector<MapEntry>>(&payload_))
-    for (const MapEntry& entry : *entries)
-      out.push_back(entry.value);
-  else if (const auto* call = std::get_if<IntrinsicCall>(&payload_))
-    out = call->arguments;
-  else if (const auto* target = std::get_if<GetAttTarget>(&payload_)) {
-    if (target->attributeExpr)
-      out.push_back(target->attributeExpr);
-  } else if (const auto* sub = std::get_if<SubTemplate>(&payload_))
-    for (const MapEntry& entry : sub->variables)
-      out.push_back(entry.value);
-  else if (const auto* construct = std::get_if<UnsupportedConstruct>(&payload_)) {
-    if (construct->original)
-      out.push_back(construct->original);
-  }
+  forEachChild([&](const ExprPtr& child) { out.push_back(child); });
   return out;
 }
 

@@ -180,6 +180,8 @@ public:
 
   // Direct children in source order (list items, map values, arguments, Sub variables, ...).
   std::vector<ExprPtr> children() const;
+  // Calls visit(child) for each of them, without copying them out (tree walks are hot).
+  template <typename Visit> void forEachChild(Visit&& visit) const;
 
 private:
   using Payload = std::variant<std::monostate, std::string, NumberValue, bool, std::vector<ExprPtr>,
@@ -198,13 +200,34 @@ private:
 // literals and Proton nodes ("string", "InputRef").
 std::string_view exprKindName(ExprKind kind);
 
+template <typename Visit> void Expr::forEachChild(Visit&& visit) const {
+  if (const auto* items = std::get_if<std::vector<ExprPtr>>(&payload_)) {
+    for (const ExprPtr& item : *items)
+      visit(item);
+  } else if (const auto* entries = std::get_if<std::vector<MapEntry>>(&payload_)) {
+    for (const MapEntry& entry : *entries)
+      visit(entry.value);
+  } else if (const auto* call = std::get_if<IntrinsicCall>(&payload_)) {
+    for (const ExprPtr& argument : call->arguments)
+      visit(argument);
+  } else if (const auto* target = std::get_if<GetAttTarget>(&payload_)) {
+    if (target->attributeExpr)
+      visit(target->attributeExpr);
+  } else if (const auto* sub = std::get_if<SubTemplate>(&payload_)) {
+    for (const MapEntry& entry : sub->variables)
+      visit(entry.value);
+  } else if (const auto* construct = std::get_if<UnsupportedConstruct>(&payload_)) {
+    if (construct->original)
+      visit(construct->original);
+  }
+}
+
 // Calls visit(node) for every node of the tree, parents before children, in source order.
 // visit returns false to skip a node's children.
 template <typename Visit> void walkExpr(const ExprPtr& root, Visit&& visit) {
   if (!root || !visit(*root))
     return;
-  for (const ExprPtr& child : root->children())
-    walkExpr(child, visit);
+  root->forEachChild([&](const ExprPtr& child) { walkExpr(child, visit); });
 }
 
 } // namespace pm::ir

@@ -119,9 +119,9 @@ private:
   }
 
   void reserveNames() {
-    for (const auto& [key, name] : model_.passes.identifiers.all())
-      if (key.target == ir::NamingTarget::Cdk && key.module == module_.name &&
-          key.kind != NamedKind::Input)
+    for (const auto& [key, name] :
+         model_.passes.identifiers.inModule(ir::NamingTarget::Cdk, module_.name))
+      if (key.kind != NamedKind::Input)
         names_.take(name);
     for (std::string_view helper : {"jinjaTruth", "jinjaEquals", "Construct"})
       names_.take(std::string(helper));

@@ -36,16 +36,7 @@ void writeLintReport(const LintReport& report, LintFormat format, std::ostream& 
 
 void printClangStyle(const std::vector<ir::Diagnostic>& diagnostics, const ir::Diagnostics& sources,
                      std::ostream& out) {
-  ir::Diagnostics printed; // the engine prints with its own sources: give it the files named
-  for (const ir::Diagnostic& diagnostic : diagnostics) {
-    const std::string& file = diagnostic.location.file;
-    if (!printed.sourceText(file))
-      if (const std::string* text = sources.sourceText(file))
-        printed.registerSource(file, *text);
-    printed.report(diagnostic.severity, diagnostic.ruleId, diagnostic.location, diagnostic.message)
-        .notes = diagnostic.notes;
-  }
-  printed.print(out);
+  sources.print(diagnostics, out);
 }
 
 std::string findingFingerprint(const ir::Diagnostic& finding) {

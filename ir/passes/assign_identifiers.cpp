@@ -15,6 +15,16 @@ const std::string* Identifiers::find(NamingTarget target, std::string_view modul
   return found == names_.end() ? nullptr : &found->second;
 }
 
+std::ranges::subrange<Identifiers::NameMap::const_iterator>
+Identifiers::inModule(NamingTarget target, std::string_view module) const {
+  // Keys order by target, then module: the module's names are one run of the map, up to the
+  // first key of the next module name (every longer or greater name sorts after module + '\0').
+  std::string name(module);
+  auto begin = names_.lower_bound({target, name, NamedKind::Input, ""});
+  auto end = names_.lower_bound({target, name + '\0', NamedKind::Input, ""});
+  return {begin, end};
+}
+
 void Identifiers::assign(IdentifierKey key, std::string name) {
   names_.insert_or_assign(std::move(key), std::move(name));
 }

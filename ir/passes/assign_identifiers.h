@@ -14,6 +14,7 @@
 
 #include <compare>
 #include <map>
+#include <ranges>
 #include <string>
 #include <string_view>
 
@@ -39,10 +40,14 @@ public:
     return find(target, module, NamedKind::Module, module);
   }
   void assign(IdentifierKey key, std::string name);
-  const std::map<IdentifierKey, std::string>& all() const { return names_; }
+  using NameMap = std::map<IdentifierKey, std::string>;
+  const NameMap& all() const { return names_; }
+  // The names one module's elements (and the module itself) have for one target.
+  std::ranges::subrange<NameMap::const_iterator> inModule(NamingTarget target,
+                                                          std::string_view module) const;
 
 private:
-  std::map<IdentifierKey, std::string> names_;
+  NameMap names_;
 };
 
 void runAssignIdentifiers(ModuleGraph& graph, Diagnostics& diagnostics, Identifiers& identifiers);
