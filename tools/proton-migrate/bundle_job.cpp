@@ -65,9 +65,9 @@ bool onlyOtherTarget(const ir::Diagnostics& diagnostics) {
   });
 }
 
-std::string bundleName(const std::string& path) {
-  ir::Diagnostics ignored; // the conversion reads the bundle again and reports its problems
-  auto bundle = frontend::readBundle(path, ignored);
+std::string bundleName(const std::string& path, ModelCache& cache) {
+  ir::Diagnostics ignored; // each conversion reports the bundle's problems
+  auto bundle = cache.readBundle(path, ignored);
   return bundle ? bundle->name : "";
 }
 
@@ -163,8 +163,8 @@ std::vector<BundleJobResult> runBundleJob(const std::vector<BatchItem>& items,
   std::vector<BundleJobResult> results;
   if (items.empty())
     return results;
-  std::string name = bundleName(items.front().bundlePath);
   ModelCache models;
+  std::string name = bundleName(items.front().bundlePath, models);
   for (const BatchItem& item : items)
     results.push_back(runItem(item, settings, name, models));
   return results;

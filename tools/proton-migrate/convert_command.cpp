@@ -281,7 +281,7 @@ void convertInto(const po::variables_map& values, const backends::Backend& backe
   auto paths = values["path"].as<std::vector<std::string>>();
   std::vector<std::string> catalogPaths = catalogBundlePaths(paths);
   bool catalog = backend.name() == "servicecatalog";
-  auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics);
+  auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics, run.models);
   bool several = bundles && bundles->size() > 1; // each in its own folder, carried over or not
   if (bundles)
     carryOverCodeBuildBundles(*bundles, output, diagnostics);

@@ -1,11 +1,12 @@
-// Models already built by a batch job. A job converts one bundle to every target asked for, and a
-// bundle's model does not depend on the target (the backends only read it), so reading the
-// bundle's templates, which is most of a conversion's time, is done once per bundle instead of
-// once per target.
+// Bundles already read and models already built by a batch job. A job converts one bundle to every
+// target asked for, and a bundle's model does not depend on the target (the backends only read it),
+// so reading the bundle's templates, which is most of a conversion's time, is done once per bundle
+// instead of once per target.
 #pragma once
 
 #include "backends/conversion_model.h"
 #include "backends/terraform/native_module_writer.h"
+#include "frontend/bundle/bundle.h"
 #include "ir/diagnostics.h"
 
 #include <functional>
@@ -35,8 +36,18 @@ public:
   const ModelBuild& get(const std::string& key, const ir::Diagnostics& reported,
                         const std::function<void(ModelBuild&)>& build);
 
+  // The bundle at `path`, read from disk the first time only; what reading it reported goes
+  // into `diagnostics` every time, as a fresh read would report it.
+  std::optional<frontend::Bundle> readBundle(const std::string& path, ir::Diagnostics& diagnostics);
+
 private:
+  struct BundleRead {
+    std::optional<frontend::Bundle> bundle;
+    ir::Diagnostics diagnostics;
+  };
+
   std::map<std::string, ModelBuild> builds_;
+  std::map<std::string, BundleRead> bundles_;
 };
 
 } // namespace pm::driver

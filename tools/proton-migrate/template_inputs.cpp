@@ -1,6 +1,8 @@
 // Loading --spec, --env-outputs, --component-outputs and --context.
 #include "tools/proton-migrate/template_inputs.h"
 
+#include "tools/proton-migrate/model_cache.h"
+
 #include <algorithm>
 
 namespace pm::driver {
@@ -187,11 +189,13 @@ specsForBundles(const std::vector<const frontend::Bundle*>& bundles,
 
 std::optional<std::vector<LoadedBundle>> loadBundles(const std::vector<std::string>& paths,
                                                      const po::variables_map& values,
-                                                     ir::Diagnostics& diagnostics) {
+                                                     ir::Diagnostics& diagnostics,
+                                                     ModelCache* cache) {
   std::vector<frontend::Bundle> bundles;
   bool failed = false;
   for (const std::string& path : paths) {
-    auto bundle = frontend::readBundle(path, diagnostics);
+    auto bundle =
+        cache ? cache->readBundle(path, diagnostics) : frontend::readBundle(path, diagnostics);
     failed = failed || !bundle;
     if (bundle)
       bundles.push_back(std::move(*bundle));
