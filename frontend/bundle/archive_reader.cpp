@@ -1,8 +1,7 @@
 // libarchive-based, in-memory bundle archive reading.
 #include "frontend/bundle/archive_reader.h"
 
-#include <archive.h>
-#include <archive_entry.h>
+#include "ir/archive_library.h"
 
 #include <map>
 #include <memory>
@@ -12,16 +11,20 @@ namespace pm::frontend {
 
 namespace {
 
+const ir::ArchiveLibrary& libarchive() {
+  return ir::archiveLibrary();
+}
+
 constexpr const char* kArchiveRefused = "PRS007";
 
 struct ArchiveCloser {
-  void operator()(archive* handle) const { archive_read_free(handle); }
+  void operator()(archive* handle) const { libarchive().archive_read_free(handle); }
 };
 using ArchiveHandle = std::unique_ptr<archive, ArchiveCloser>;
 
 // libarchive's message for the last error; some failures set none (a null string).
 std::string lastError(archive* handle) {
-  const char* message = archive_error_string(handle);
+  const char* message = libarchive().archive_error_string(handle);
   return message ? message : "unknown error";
 }
 
@@ -85,17 +88,18 @@ public:
       : path_(path), diagnostics_(diagnostics), limits_(limits) {}
 
   std::optional<FileTree> load() {
-    ArchiveHandle handle(archive_read_new());
+    ArchiveHandle handle(libarchive().archive_read_new());
     // Bundles are .tar.gz or .tar. filter_all would also accept formats libarchive decodes
     // by running an external program (lrzip, lzop, grzip), which a bundle must never trigger.
-    archive_read_support_filter_gzip(handle.get());
-    archive_read_support_format_tar(handle.get());
-    archive_read_support_format_gnutar(handle.get());
-    if (archive_read_open_filename(handle.get(), path_.c_str(), 64 * 1024) != ARCHIVE_OK)
+    libarchive().archive_read_support_filter_gzip(handle.get());
+    libarchive().archive_read_support_format_tar(handle.get());
+    libarchive().archive_read_support_format_gnutar(handle.get());
+    if (libarchive().archive_read_open_filename(handle.get(), path_.c_str(), 64 * 1024) !=
+        ARCHIVE_OK)
       return fail(std::string("cannot open archive: ") + lastError(handle.get()));
     archive_entry* entry = nullptr;
     int status;
-    while ((status = archive_read_next_header(handle.get(), &entry)) == ARCHIVE_OK) {
+    while ((status = libarchive().archive_read_next_header(handle.get(), &entry)) == ARCHIVE_OK) {
       if (!readEntry(handle.get(), entry))
         return std::nullopt;
     }
@@ -117,7 +121,7 @@ private:
   }
 
   bool readEntry(archive* handle, archive_entry* entry) {
-    const char* rawName = archive_entry_pathname(entry);
+    const char* rawName = libarchive().archive_entry_pathname(entry);
     std::string name = rawName ? rawName : "";
     if (++entries_ > limits_.maxEntries)
       return refuse(name,
@@ -125,9 +129,9 @@ private:
     auto relative = safeRelativePath(name);
     if (!relative)
       return refuse(name, "its path is absolute or leaves the bundle root");
-    if (archive_entry_hardlink(entry))
+    if (libarchive().archive_entry_hardlink(entry))
       return refuse(name, "it is a hard link");
-    mode_t type = archive_entry_filetype(entry);
+    mode_t type = libarchive().archive_entry_filetype(entry);
     if (type == AE_IFDIR)
       return true;
     if (type != AE_IFREG)
@@ -139,7 +143,7 @@ private:
     std::string content;
     char buffer[64 * 1024];
     la_ssize_t got;
-    while ((got = archive_read_data(handle, buffer, sizeof buffer)) > 0) {
+    while ((got = libarchive().archive_read_data(handle, buffer, sizeof buffer)) > 0) {
       content.append(buffer, static_cast<std::size_t>(got));
       totalBytes_ += static_cast<std::size_t>(got);
       if (content.size() > limits_.maxEntryBytes || totalBytes_ > limits_.maxTotalBytes)
