@@ -17,8 +17,8 @@ timeout=10
 build="$root/build-fuzz"
 work="$root/build-fuzz/fuzz-work"
 corpus="$root/../shared/corpus"
-all_targets="jinja_lexer_fuzz jinja_parser_fuzz jinja_render_fuzz cfn_yaml_fuzz cfn_json_fuzz
-schema_fuzz spec_fuzz hcl_fuzz archive_fuzz convert_fuzz"
+all_targets="jinja_lexer_fuzz jinja_parser_fuzz jinja_render_fuzz cfn_yaml_fuzz yaml_subset_fuzz
+cfn_json_fuzz schema_fuzz spec_fuzz hcl_fuzz archive_fuzz convert_fuzz"
 
 usage() {
   sed -n 's/^# usage: //p; s/^#  *\(\[--.*\)/  \1/p' "$0" >&2
@@ -60,7 +60,7 @@ python3 "$root/tests/fuzz/collect_seeds.py" "$work/seeds" "$root" "$corpus" $tar
 dictionary_of() {
   case "$1" in
   jinja_*) echo "$root/tests/fuzz/jinja.dict" ;;
-  cfn_* | convert_fuzz) echo "$root/tests/fuzz/cloudformation.dict" ;;
+  cfn_* | yaml_subset_fuzz | convert_fuzz) echo "$root/tests/fuzz/cloudformation.dict" ;;
   hcl_fuzz) echo "$root/tests/fuzz/hcl.dict" ;;
   esac
 }

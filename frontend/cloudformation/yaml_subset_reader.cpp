@@ -6,6 +6,7 @@
 #include "frontend/cloudformation/yaml_subset_reader.h"
 
 #include "frontend/cloudformation/plain_scalar_kind.h"
+#include "frontend/cloudformation/yaml_subset_cursor.h"
 
 #include <algorithm>
 #include <cstring>
@@ -20,21 +21,6 @@ constexpr int kMaxDepth = kMaxTemplateDepth - 56;
 constexpr std::size_t kMaxNodes = 200000;
 // YAML limits an implicit key to 1024 characters.
 constexpr std::size_t kMaxKeyLength = 1000;
-
-bool isBlankOrEnd(char c) {
-  return c == ' ' || c == '\n' || c == '\0';
-}
-bool isFlowIndicator(char c) {
-  return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
-}
-bool isAlphanumeric(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-// Characters that cannot start a plain scalar (YAML's indicators).
-bool isIndicator(char c) {
-  return c != '\0' && std::strchr(",[]{}#&*!|>'\"%@`", c) != nullptr;
-}
 
 // yaml-cpp rejects C0 and C1 control characters; carriage returns and tabs change line and
 // indentation rules; a byte order mark or a leading non-ASCII byte changes the encoding guess.
@@ -59,7 +45,7 @@ bool hasDocumentMarker(std::string_view text) {
   for (std::size_t line = text.starts_with("---\n") ? 4 : 0; line < text.size();) {
     std::string_view rest = text.substr(line);
     if ((rest.starts_with("---") || rest.starts_with("...")) &&
-        isBlankOrEnd(rest.size() > 3 ? rest[3] : '\0'))
+        SubsetCursor::isBlankOrEnd(rest.size() > 3 ? rest[3] : '\0'))
       return true;
     std::size_t end = text.find('\n', line);
     if (end == std::string_view::npos)
@@ -69,30 +55,17 @@ bool hasDocumentMarker(std::string_view text) {
   return false;
 }
 
-// A position as yaml-cpp's marks give it: 0-based line and column, byte offset.
-struct Mark {
-  int line = 0;
-  int column = 0;
-  std::size_t offset = 0;
-};
-
 struct Tag {
   std::string text; // "!Ref"
-  Mark mark;
-};
-
-struct Scalar {
-  std::string text;
-  Mark mark;
-  bool plain = true;
+  SubsetMark mark;
 };
 
 // Where a block node starts: first on its line, after "- ", after "key: " or after a tag.
 enum class Place { LineStart, AfterDash, AfterKey, AfterTag };
 
-class SubsetReader {
+class SubsetReader : private SubsetCursor {
 public:
-  SubsetReader(const std::string& path, std::string_view text) : path_(path), text_(text) {}
+  SubsetReader(const std::string& path, std::string_view text) : SubsetCursor(text), path_(path) {}
 
   bool readDocument(SyntaxNode& root) {
     if (!hasOnlySubsetCharacters(text_) || hasDocumentMarker(text_))
@@ -106,70 +79,9 @@ public:
   }
 
 private:
-  // --- The cursor -----------------------------------------------------------------------
-
-  char at(std::size_t p) const { return p < text_.size() ? text_[p] : '\0'; }
-  char peek() const { return at(pos_); }
-  int column() const { return static_cast<int>(pos_ - lineStart_); }
-  Mark mark() const { return {line_, column(), pos_}; }
-  bool atDash() const { return peek() == '-' && isBlankOrEnd(at(pos_ + 1)); }
-  bool atComment() const { return peek() == '#' && (pos_ == lineStart_ || at(pos_ - 1) == ' '); }
-
-  struct CursorState {
-    std::size_t pos, lineStart;
-    int line;
-  };
-  CursorState save() const { return {pos_, lineStart_, line_}; }
-  void restore(const CursorState& state) {
-    pos_ = state.pos;
-    lineStart_ = state.lineStart;
-    line_ = state.line;
-  }
-
-  void startLine(std::size_t p) {
-    pos_ = lineStart_ = p;
-    ++line_;
-  }
-  void skipSpaces() {
-    while (peek() == ' ')
-      ++pos_;
-  }
-  void skipToLineEnd() {
-    const void* end = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_);
-    pos_ = end ? static_cast<const char*>(end) - text_.data() : text_.size();
-  }
-  bool atLineEnd() const { return peek() == '\n' || peek() == '\0' || atComment(); }
-
-  // The rest of the line holds at most a comment.
-  bool finishLine() {
-    skipSpaces();
-    if (atComment())
-      skipToLineEnd();
-    return peek() == '\n' || peek() == '\0';
-  }
-
-  // From the end or the start of a line, to the first character of the next line with content
-  // (not blank, not only a comment); indent_ is its column, or -1 at the end of the text.
-  void seekContent() {
-    for (;;) {
-      if (peek() == '\n')
-        startLine(pos_ + 1);
-      skipSpaces();
-      if (peek() == '\0') {
-        indent_ = -1;
-        return;
-      }
-      if (peek() == '#')
-        skipToLineEnd();
-      else if (peek() != '\n')
-        break;
-    }
-    indent_ = column();
-  }
-
   // --- Nodes ----------------------------------------------------------------------------
 
-  SyntaxNode nodeAt(const Mark& at) const {
+  SyntaxNode nodeAt(const SubsetMark& at) const {
     SyntaxNode node;
     node.location = {path_, at.line + 1, at.column + 1};
     node.offset = at.offset;
@@ -186,7 +98,7 @@ private:
     node.offset = tag->mark.offset;
   }
 
-  bool scalarNode(Scalar& scalar, const Tag* tag, SyntaxNode& out) {
+  bool scalarNode(SubsetScalar& scalar, const Tag* tag, SyntaxNode& out) {
     out = nodeAt(scalar.mark);
     out.kind = SyntaxNode::Kind::String;
     if (!tag && scalar.plain)
@@ -198,7 +110,7 @@ private:
   }
 
   // An empty value takes its key's position (as the yaml-cpp reading gives it).
-  static void placeEmptyValue(SyntaxNode& value, const SyntaxKey& key, const Mark& keyMark) {
+  static void placeEmptyValue(SyntaxNode& value, const SyntaxKey& key, const SubsetMark& keyMark) {
     if (value.kind != SyntaxNode::Kind::Null)
       return;
     value.location = key.location;
@@ -249,7 +161,7 @@ private:
     }
     if (c == '|' || c == '>')
       return place != Place::LineStart && blockScalar(parent, tag, out);
-    Scalar scalar;
+    SubsetScalar scalar;
     if (!readScalar(false, parent, scalar))
       return false;
     skipSpaces();
@@ -307,7 +219,7 @@ private:
   }
 
   // The cursor is at the ':' after the first key.
-  bool blockMapping(int column, int depth, Scalar key, const Tag* tag, SyntaxNode& out) {
+  bool blockMapping(int column, int depth, SubsetScalar key, const Tag* tag, SyntaxNode& out) {
     out = nodeAt(key.mark);
     out.kind = SyntaxNode::Kind::Mapping;
     applyTag(out, tag);
@@ -332,7 +244,7 @@ private:
   }
 
   // A key at the start of a line: a scalar followed by ": " (or ':' at the line's end).
-  bool readBlockKey(int parent, Scalar& key) {
+  bool readBlockKey(int parent, SubsetScalar& key) {
     if (!readScalar(false, parent, key))
       return false;
     skipSpaces();
@@ -340,7 +252,7 @@ private:
   }
 
   // yaml-cpp reads a plain null key as a null, which a template does not allow.
-  static bool validKey(const Scalar& key) {
+  static bool validKey(const SubsetScalar& key) {
     return key.text.size() <= kMaxKeyLength &&
            !(key.plain && plainScalarKind(key.text) == SyntaxNode::Kind::Null);
   }
@@ -426,172 +338,6 @@ private:
       text.append(emptyLines, '\n');
   }
 
-  // --- Scalars --------------------------------------------------------------------------
-
-  // A scalar in a flow collection, or in block context (`parent` as in blockNode).
-  bool readScalar(bool flow, int parent, Scalar& out) {
-    out.mark = mark();
-    out.text.clear();
-    char c = peek();
-    if (c == '\'')
-      return readSingleQuoted(out);
-    if (c == '"')
-      return readDoubleQuoted(out);
-    if (!canStartPlain(flow))
-      return false;
-    out.plain = true;
-    std::size_t end = flow ? plainEndInFlow(pos_) : plainEndInBlock(pos_);
-    appendPlainLine(end, out.text);
-    return flow || readPlainContinuation(parent, out.text);
-  }
-
-  bool canStartPlain(bool flow) const {
-    char c = peek();
-    char next = at(pos_ + 1);
-    if (isBlankOrEnd(c) || isIndicator(c) || (flow && c == '?'))
-      return false;
-    return !((c == '-' || c == '?' || c == ':') && (isBlankOrEnd(next) || isFlowIndicator(next)));
-  }
-
-  // The plain text from the cursor to `end`, trailing spaces trimmed; the cursor moves past it.
-  void appendPlainLine(std::size_t end, std::string& text) {
-    std::size_t trimmed = end;
-    while (trimmed > pos_ && text_[trimmed - 1] == ' ')
-      --trimmed;
-    text.append(text_.substr(pos_, trimmed - pos_));
-    pos_ = trimmed;
-  }
-
-  // The lines a block plain scalar continues on: those indented more than `parent`, folded in
-  // (a line break becomes a space, each empty line a break). A continuation line that holds
-  // ": ", starts with an indicator or is a comment is left to yaml-cpp.
-  bool readPlainContinuation(int parent, std::string& text) {
-    for (;;) {
-      skipSpaces();
-      if (peek() != '\n')
-        return true;
-      CursorState before = save();
-      std::size_t emptyLines = 0;
-      for (startLine(pos_ + 1), skipSpaces(); peek() == '\n'; startLine(pos_ + 1), skipSpaces())
-        ++emptyLines;
-      if (peek() == '\0' || column() <= parent) {
-        restore(before);
-        return true;
-      }
-      std::size_t end = plainEndInBlock(pos_);
-      if (!canStartPlain(false) || at(end) == ':')
-        return false;
-      if (emptyLines == 0)
-        text += ' ';
-      else
-        text.append(emptyLines, '\n');
-      appendPlainLine(end, text);
-    }
-  }
-
-  // A plain scalar ends at ": ", " #" or the line's end.
-  std::size_t plainEndInBlock(std::size_t p) const {
-    for (;; ++p) {
-      char c = at(p);
-      if (c == '\n' || c == '\0' || (c == ':' && isBlankOrEnd(at(p + 1))) ||
-          (c == ' ' && at(p + 1) == '#'))
-        return p;
-    }
-  }
-
-  // In a flow collection also at a flow indicator, '?' or ':' before one.
-  std::size_t plainEndInFlow(std::size_t p) const {
-    for (;; ++p) {
-      char c = at(p);
-      if (c == '\n' || c == '\0' || isFlowIndicator(c) || c == '?' ||
-          (c == ':' && (isBlankOrEnd(at(p + 1)) || isFlowIndicator(at(p + 1)))) ||
-          (c == ' ' && at(p + 1) == '#'))
-        return p;
-    }
-  }
-
-  bool readSingleQuoted(Scalar& out) {
-    out.plain = false;
-    for (std::size_t p = pos_ + 1;;) {
-      std::size_t quote = text_.find('\'', p);
-      if (quote == std::string_view::npos ||
-          text_.substr(p, quote - p).find('\n') != std::string_view::npos)
-        return false; // unterminated or multi-line
-      out.text.append(text_.substr(p, quote - p));
-      if (at(quote + 1) != '\'') {
-        pos_ = quote + 1;
-        return true;
-      }
-      out.text += '\'';
-      p = quote + 2;
-    }
-  }
-
-  bool readDoubleQuoted(Scalar& out) {
-    out.plain = false;
-    for (std::size_t p = pos_ + 1;;) {
-      std::size_t stop = text_.find_first_of("\"\\\n", p);
-      if (stop == std::string_view::npos || text_[stop] == '\n')
-        return false;
-      out.text.append(text_.substr(p, stop - p));
-      if (text_[stop] == '"') {
-        pos_ = stop + 1;
-        return true;
-      }
-      p = stop + 1;
-      if (!readEscape(p, out.text))
-        return false;
-    }
-  }
-
-  // The escape after a backslash at `p`; advances `p` past it.
-  bool readEscape(std::size_t& p, std::string& text) const {
-    static constexpr std::string_view kCodes = "0abtnvfre \"'\\/";
-    static constexpr std::string_view kValues = std::string_view("\0\a\b\t\n\v\f\r\x1b \"'\\/", 14);
-    char c = at(p++);
-    if (std::size_t found = kCodes.find(c); found != std::string_view::npos && c != '\0') {
-      text += kValues[found];
-      return true;
-    }
-    int digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
-    if (digits == 0)
-      return false; // \N, \_, \L, \P give bytes yaml-cpp does not encode as UTF-8
-    unsigned long code = 0;
-    for (int i = 0; i < digits; ++i, ++p) {
-      char h = at(p);
-      int value = h >= '0' && h <= '9'   ? h - '0'
-                  : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                  : h >= 'A' && h <= 'F' ? h - 'A' + 10
-                                         : -1;
-      if (value < 0)
-        return false;
-      code = code * 16 + static_cast<unsigned long>(value);
-    }
-    if ((code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
-      return false;
-    appendUtf8(code, text);
-    return true;
-  }
-
-  static void appendUtf8(unsigned long code, std::string& text) {
-    auto byte = [&](unsigned long value) { text += static_cast<char>(value); };
-    if (code < 0x80) {
-      byte(code);
-    } else if (code < 0x800) {
-      byte(0xC0 | (code >> 6));
-      byte(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      byte(0xE0 | (code >> 12));
-      byte(0x80 | ((code >> 6) & 0x3F));
-      byte(0x80 | (code & 0x3F));
-    } else {
-      byte(0xF0 | (code >> 18));
-      byte(0x80 | ((code >> 12) & 0x3F));
-      byte(0x80 | ((code >> 6) & 0x3F));
-      byte(0x80 | (code & 0x3F));
-    }
-  }
-
   // --- Flow context ---------------------------------------------------------------------
 
   // Spaces, line breaks and comments inside a flow collection; every line inside it must be
@@ -630,7 +376,7 @@ private:
       applyTag(out, tagged ? &tag : nullptr);
       return true;
     }
-    Scalar scalar;
+    SubsetScalar scalar;
     return readScalar(true, parent, scalar) && scalarNode(scalar, tagged ? &tag : nullptr, out);
   }
 
@@ -671,7 +417,7 @@ private:
   }
 
   bool flowEntry(int parent, int depth, SyntaxNode& mapping) {
-    Scalar key;
+    SubsetScalar key;
     if (!readScalar(true, parent, key) || !validKey(key) || !skipFlowSpace(parent) || peek() != ':')
       return false;
     ++pos_;
@@ -687,11 +433,6 @@ private:
   }
 
   const std::string& path_;
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  std::size_t lineStart_ = 0;
-  int line_ = 0;
-  int indent_ = -1; // the column of the line seekContent found
   std::size_t nodes_ = 0;
 };
 

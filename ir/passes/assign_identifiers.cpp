@@ -15,8 +15,7 @@ const std::string* Identifiers::find(NamingTarget target, std::string_view modul
   return found == names_.end() ? nullptr : &found->second;
 }
 
-std::ranges::subrange<Identifiers::NameMap::const_iterator>
-Identifiers::inModule(NamingTarget target, std::string_view module) const {
+Identifiers::NameRun Identifiers::inModule(NamingTarget target, std::string_view module) const {
   // Keys order by target, then module: the module's names are one run of the map, up to the
   // first key of the next module name (every longer or greater name sorts after module + '\0').
   std::string name(module);

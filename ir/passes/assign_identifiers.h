@@ -14,7 +14,6 @@
 
 #include <compare>
 #include <map>
-#include <ranges>
 #include <string>
 #include <string_view>
 
@@ -42,9 +41,14 @@ public:
   void assign(IdentifierKey key, std::string name);
   using NameMap = std::map<IdentifierKey, std::string>;
   const NameMap& all() const { return names_; }
+  // A run of the map, for range-for (std::ranges::subrange trips clang 14's libstdc++ 12).
+  struct NameRun {
+    NameMap::const_iterator first, last;
+    NameMap::const_iterator begin() const { return first; }
+    NameMap::const_iterator end() const { return last; }
+  };
   // The names one module's elements (and the module itself) have for one target.
-  std::ranges::subrange<NameMap::const_iterator> inModule(NamingTarget target,
-                                                          std::string_view module) const;
+  NameRun inModule(NamingTarget target, std::string_view module) const;
 
 private:
   NameMap names_;

@@ -17,7 +17,7 @@ from pathlib import Path
 MAX_SEED_BYTES = 256 * 1024
 PART_FOLDERS = {"infrastructure", "instance_infrastructure", "pipeline_infrastructure"}
 TARGETS = ["jinja_lexer_fuzz", "jinja_parser_fuzz", "jinja_render_fuzz", "cfn_yaml_fuzz",
-           "cfn_json_fuzz", "schema_fuzz", "spec_fuzz", "hcl_fuzz", "archive_fuzz",
+           "yaml_subset_fuzz", "cfn_json_fuzz", "schema_fuzz", "spec_fuzz", "hcl_fuzz", "archive_fuzz",
            "convert_fuzz"]
 CONVERSIONS = ["terraform parametric", "cdk parametric", "servicecatalog parametric",
                "terraform rendered", "cdk rendered"]
@@ -79,7 +79,7 @@ def seeds(target, roots):
     paths = list(files_under(roots))
     if target.startswith("jinja_"):
         return (p.read_bytes() for p in paths if is_template(p))
-    if target == "cfn_yaml_fuzz":
+    if target in ("cfn_yaml_fuzz", "yaml_subset_fuzz"):
         return (p.read_bytes() for p in paths if p.suffix in (".yaml", ".yml") and
                 (is_template(p) or p.parent.name == "expected"))
     if target == "cfn_json_fuzz":
