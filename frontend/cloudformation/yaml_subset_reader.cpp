@@ -73,9 +73,12 @@ public:
     if (text_.starts_with("---\n"))
       pos_ = 3;
     seekContent();
-    if (indent_ < 0) // no content: yaml-cpp's reading gives the empty document
+    // No content (yaml-cpp's reading gives the empty document), or a root that is not a block
+    // collection, where yaml-cpp's indentation rules for the root differ (a template is a
+    // mapping anyway).
+    if (indent_ < 0 || peek() == '!' || peek() == '[' || peek() == '{')
       return false;
-    return blockNode(-1, 0, Place::LineStart, nullptr, root) && indent_ < 0;
+    return blockNode(-1, 0, Place::LineStart, nullptr, root) && indent_ < 0 && !root.isScalar();
   }
 
 private:
