@@ -3,12 +3,14 @@
 // For the plain CloudFormation files: yaml-cpp's YAML::Load (node tree) and its event API
 // (YAML::Parser with a handler that does nothing) as the floor, our reader, and the whole
 // `convert FILE` pipeline (read + passes + emit, in memory) per target. For the bundles:
-// render + convert (rendered mode) per target. Prints, per stage, the time per item, the
-// throughput over the template bytes and the ratio to the event-API floor; then the peak RSS.
+// render + convert (rendered mode) per target, against the event API over their rendered
+// parts. Prints, per stage, the time per item, the throughput over the template bytes and the
+// ratio to the event-API floor; then the peak RSS.
 // The estate is made by make_estate.py; estate_bench.py runs everything.
 #include "backends/backend.h"
 #include "backends/output_tree.h"
 #include "frontend/cloudformation/cloudformation_reader.h"
+#include "frontend/render.h"
 #include "tools/proton-migrate/conversion_builder.h"
 #include "tools/proton-migrate/template_inputs.h"
 
@@ -101,6 +103,20 @@ struct Report {
   }
 };
 
+// yaml-cpp's event API over every item's text, doing nothing with the events: the floor.
+double eventFloor(int rounds, const std::vector<Item>& items) {
+  return bestOf(rounds, items, [](const Item& item) {
+    std::istringstream stream(item.text);
+    YAML::Parser parser(stream);
+    IgnoreEvents ignore;
+    try {
+      while (parser.HandleNextDocument(ignore)) {
+      }
+    } catch (const YAML::Exception&) {
+    }
+  });
+}
+
 void benchTemplates(const std::vector<Item>& templates, int rounds) {
   Report report;
   for (const Item& item : templates)
@@ -113,16 +129,7 @@ void benchTemplates(const std::vector<Item>& templates, int rounds) {
     } catch (const YAML::Exception&) {
     }
   });
-  report.floor = bestOf(rounds, templates, [](const Item& item) {
-    std::istringstream stream(item.text);
-    YAML::Parser parser(stream);
-    IgnoreEvents ignore;
-    try {
-      while (parser.HandleNextDocument(ignore)) {
-      }
-    } catch (const YAML::Exception&) {
-    }
-  });
+  report.floor = eventFloor(rounds, templates);
   report.line("parse floor: YAML::Load", templates.size(), load);
   report.line("parse floor: YAML::Parser events", templates.size(), report.floor);
   double read = bestOf(rounds, templates, [](const Item& item) {
@@ -140,11 +147,37 @@ void benchTemplates(const std::vector<Item>& templates, int rounds) {
   }
 }
 
+// The rendered text of every CloudFormation part of the bundles (with default inputs): the
+// templates the bundles' floor is measured on.
+std::vector<Item> renderedParts(const std::vector<Item>& bundles) {
+  std::vector<Item> rendered;
+  for (const Item& bundle : bundles) {
+    driver::po::variables_map none;
+    ir::Diagnostics diagnostics;
+    auto loaded = driver::loadBundle(bundle.path, none, diagnostics);
+    if (!loaded)
+      continue;
+    for (const frontend::BundlePart& part : loaded->bundle.parts) {
+      auto text =
+          frontend::renderPart(loaded->bundle, loaded->inputs.request(part.role, ""), diagnostics);
+      if (text)
+        rendered.push_back({bundle.path, std::move(*text)});
+    }
+  }
+  return rendered;
+}
+
 void benchBundles(const std::vector<Item>& bundles, int rounds) {
   if (bundles.empty())
     return;
   Report report;
-  std::printf("%zu bundles, best of %d rounds:\n", bundles.size(), rounds);
+  std::vector<Item> rendered = renderedParts(bundles);
+  for (const Item& item : rendered)
+    report.bytes += item.text.size();
+  report.floor = eventFloor(rounds, rendered);
+  std::printf("%zu bundles (%zu rendered CloudFormation parts, %.2f MB), best of %d rounds:\n",
+              bundles.size(), rendered.size(), report.bytes / 1e6, rounds);
+  report.line("parse floor: events, rendered parts", bundles.size(), report.floor);
   for (backends::ConversionMode mode :
        {backends::ConversionMode::Rendered, backends::ConversionMode::Parametric})
     for (std::string_view target : backends::backendNames()) {
