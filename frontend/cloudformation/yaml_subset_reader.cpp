@@ -149,7 +149,13 @@ private:
       skipSpaces();
       if (place == Place::LineStart && atLineEnd())
         return false; // a tag alone on its line
-      return blockNode(parent, depth, Place::AfterTag, &own, out);
+      // yaml-cpp takes a tag that starts a line or follows "- " for the start of a possible
+      // key and indents there: a plain or flow node after it continues only on lines indented
+      // more than the tag. (Block scalars keep their own rule.)
+      bool keyPosition = place == Place::LineStart || place == Place::AfterDash;
+      bool blockScalarNext = peek() == '|' || peek() == '>';
+      int inner = keyPosition && !blockScalarNext ? std::max(parent, own.mark.column) : parent;
+      return blockNode(inner, depth, Place::AfterTag, &own, out);
     }
     if (atDash()) {
       if (place == Place::AfterKey || place == Place::AfterTag)

@@ -136,6 +136,8 @@ TEST_CASE("The YAML subset reader leaves other YAML to yaml-cpp") {
       "\xef\xbb\xbf"
       "A: 1\n",
       "A: b: c\n",
+      "a:\n  - !R x\n    y\n",
+      "a:\n  !R x\n  y\n",
       "A: !!str 1\n",
       "A: !Ref\nB: 1\n",
       "-\n- a\n",
