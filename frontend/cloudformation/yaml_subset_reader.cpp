@@ -150,11 +150,12 @@ private:
       if (place == Place::LineStart && atLineEnd())
         return false; // a tag alone on its line
       // yaml-cpp takes a tag that starts a line or follows "- " for the start of a possible
-      // key and indents there: a plain or flow node after it continues only on lines indented
-      // more than the tag. (Block scalars keep their own rule.)
+      // key and indents there: the node after it continues only on lines indented more than
+      // the tag. A block scalar after "- !Tag" is the exception: yaml-cpp fails on it
+      // (yaml_workaround.h) and reads it, padded, as YAML means it, which is how this reads it.
       bool keyPosition = place == Place::LineStart || place == Place::AfterDash;
-      bool blockScalarNext = peek() == '|' || peek() == '>';
-      int inner = keyPosition && !blockScalarNext ? std::max(parent, own.mark.column) : parent;
+      bool paddedBlockScalar = place == Place::AfterDash && (peek() == '|' || peek() == '>');
+      int inner = keyPosition && !paddedBlockScalar ? std::max(parent, own.mark.column) : parent;
       return blockNode(inner, depth, Place::AfterTag, &own, out);
     }
     if (atDash()) {
