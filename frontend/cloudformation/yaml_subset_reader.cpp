@@ -150,12 +150,14 @@ private:
       if (place == Place::LineStart && atLineEnd())
         return false; // a tag alone on its line
       // yaml-cpp takes a tag that starts a line or follows "- " for the start of a possible
-      // key and indents there: the node after it continues only on lines indented more than
-      // the tag. A block scalar after "- !Tag" is the exception: yaml-cpp fails on it
-      // (yaml_workaround.h) and reads it, padded, as YAML means it, which is how this reads it.
+      // key and indents there: a node that starts on the tag's line continues only on lines
+      // indented more than the tag. A block scalar after "- !Tag" is the exception: yaml-cpp
+      // fails on it (yaml_workaround.h) and reads it, padded, as YAML means it, as this does.
       bool keyPosition = place == Place::LineStart || place == Place::AfterDash;
       bool paddedBlockScalar = place == Place::AfterDash && (peek() == '|' || peek() == '>');
-      int inner = keyPosition && !paddedBlockScalar ? std::max(parent, own.mark.column) : parent;
+      bool sameLine = !atLineEnd();
+      int inner = keyPosition && sameLine && !paddedBlockScalar ? std::max(parent, own.mark.column)
+                                                                : parent;
       return blockNode(inner, depth, Place::AfterTag, &own, out);
     }
     if (atDash()) {
