@@ -35,10 +35,6 @@ const char* severityName(Severity severity) {
 void Diagnostics::registerSource(const std::string& path, std::string text) {
   auto source = std::make_shared<RegisteredSource>();
   source->text = std::move(text);
-  source->lineStarts.push_back(0);
-  for (std::size_t at = source->text.find('\n'); at != std::string::npos;
-       at = source->text.find('\n', at + 1))
-    source->lineStarts.push_back(at + 1);
   sources_[path] = std::move(source);
 }
 
@@ -49,16 +45,11 @@ const std::string* Diagnostics::sourceText(const std::string& path) const {
 
 std::string_view Diagnostics::lineText(const std::string& path, int line) const {
   auto found = sources_.find(path);
-  if (found == sources_.end() || line <= 0)
+  if (found == sources_.end())
     return {};
   const RegisteredSource& source = *found->second;
-  auto index = static_cast<std::size_t>(line - 1);
-  if (index >= source.lineStarts.size())
-    return {};
-  std::size_t start = source.lineStarts[index];
-  std::size_t end =
-      index + 1 < source.lineStarts.size() ? source.lineStarts[index + 1] - 1 : source.text.size();
-  return std::string_view(source.text).substr(start, end - start);
+  std::call_once(source.indexed, [&] { source.lines.emplace(source.text); });
+  return source.lines->lineText(source.text, line);
 }
 
 Diagnostic& Diagnostics::report(Severity severity, std::string ruleId, SourceLocation location,

@@ -2,10 +2,13 @@
 // a severity and a source location; the driver prints them the way Clang does.
 #pragma once
 
+#include "ir/line_index.h"
 #include "ir/source_location.h"
 
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -62,11 +65,13 @@ public:
   std::string_view lineText(const std::string& path, int line) const;
 
 private:
-  // A source with where its lines start: diagnostics and suppression comments look lines up
-  // thousands of times per template.
+  // A source and, once a line is first asked for, where its lines start: diagnostics and
+  // suppression comments look lines up thousands of times per template, while most registered
+  // sources are never printed.
   struct RegisteredSource {
     std::string text;
-    std::vector<std::size_t> lineStarts;
+    mutable std::once_flag indexed;
+    mutable std::optional<LineIndex> lines;
   };
 
   void printOne(std::ostream& out, const Diagnostic& diagnostic) const;

@@ -3,10 +3,10 @@
 // nodes with a PRS008 diagnostic.
 #pragma once
 
-#include "frontend/cloudformation/line_index.h"
 #include "frontend/cloudformation/syntax_node.h"
 #include "ir/diagnostics.h"
 #include "ir/expr.h"
+#include "ir/line_index.h"
 
 #include <string>
 
@@ -48,7 +48,7 @@ private:
 
   const std::string& path_;
   const std::string& text_;
-  LineIndex lines_;
+  ir::LineIndex lines_;
   ir::Diagnostics& diagnostics_;
 };
 

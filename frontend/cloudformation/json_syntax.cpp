@@ -2,8 +2,8 @@
 // so the input stream remembers where the current token started; that is the value's position.
 #include "frontend/cloudformation/json_syntax.h"
 
-#include "frontend/cloudformation/line_index.h"
 #include "frontend/cloudformation/rules.h"
+#include "ir/line_index.h"
 
 #include <fmt/format.h>
 #include <rapidjson/error/en.h>
@@ -72,7 +72,7 @@ class SyntaxTreeBuilder
     : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, SyntaxTreeBuilder> {
 public:
   SyntaxTreeBuilder(const std::string& path, const TokenTrackingStream& stream,
-                    const LineIndex& lines)
+                    const ir::LineIndex& lines)
       : path_(path), stream_(stream), lines_(lines) {}
 
   bool Null() { return add(scalar(SyntaxNode::Kind::Null, "null")); }
@@ -149,7 +149,7 @@ private:
 
   const std::string& path_;
   const TokenTrackingStream& stream_;
-  const LineIndex& lines_;
+  const ir::LineIndex& lines_;
   std::vector<Frame> stack_;
   std::optional<SyntaxNode> root_;
   bool tooDeep_ = false;
@@ -159,7 +159,7 @@ private:
 
 std::optional<SyntaxNode> readJsonSyntax(const std::string& path, const std::string& text,
                                          ir::Diagnostics& diagnostics) {
-  LineIndex lines(text);
+  ir::LineIndex lines(text);
   TokenTrackingStream stream(text);
   SyntaxTreeBuilder builder(path, stream, lines);
   rapidjson::Reader reader;

@@ -1,9 +1,9 @@
 // The stand-in instance of a pipeline read without instances.
 #include "frontend/parametric/stand_in_instance.h"
 
-#include "frontend/cloudformation/line_index.h"
 #include "frontend/instance_outputs.h"
 #include "frontend/parametric/symbolic_context.h"
+#include "ir/line_index.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -54,7 +54,7 @@ RenderRequest withStandInInstance(const Bundle& bundle, const RenderRequest& req
   RenderRequest instance = reading;
   instance.environmentOutputs = outputsWithStandIns(bundle, request.environmentOutputs);
   reading.instanceOutputs = literalInstanceOutputs(bundle, instance);
-  diagnostics.warning("MIG008", LineIndex(text).locate(path, indexed),
+  diagnostics.warning("MIG008", ir::LineIndex(text).locate(path, indexed),
                       "the pipeline indexes service_instances but no spec lists the service's "
                       "instances: it is read with a stand-in instance on the schema defaults; "
                       "give --spec with the instances for an exact conversion");

@@ -1,0 +1,30 @@
+// Line starts are computed once; each lookup is a binary search.
+#include "ir/line_index.h"
+
+#include <algorithm>
+
+namespace pm::ir {
+
+LineIndex::LineIndex(std::string_view text) {
+  lineStarts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n')
+      lineStarts_.push_back(i + 1);
+}
+
+SourceLocation LineIndex::locate(const std::string& path, std::size_t offset) const {
+  auto next = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
+  auto line = static_cast<int>(next - lineStarts_.begin());
+  return {path, line, static_cast<int>(offset - *(next - 1)) + 1};
+}
+
+std::string_view LineIndex::lineText(std::string_view text, int line) const {
+  if (line <= 0 || static_cast<std::size_t>(line) > lineStarts_.size())
+    return {};
+  auto index = static_cast<std::size_t>(line - 1);
+  std::size_t start = lineStarts_[index];
+  std::size_t end = index + 1 < lineStarts_.size() ? lineStarts_[index + 1] - 1 : text.size();
+  return text.substr(start, end - start);
+}
+
+} // namespace pm::ir
