@@ -9,7 +9,6 @@
 #include "frontend/cloudformation/yaml_subset_cursor.h"
 
 #include <algorithm>
-#include <cstring>
 #include <string_view>
 
 namespace pm::frontend {
@@ -84,9 +83,12 @@ public:
 private:
   // --- Nodes ----------------------------------------------------------------------------
 
+  ir::SourceLocation locationOf(const SubsetMark& at) const {
+    return {path_, at.line + 1, at.column + 1};
+  }
   SyntaxNode nodeAt(const SubsetMark& at) const {
     SyntaxNode node;
-    node.location = {path_, at.line + 1, at.column + 1};
+    node.location = locationOf(at);
     node.offset = at.offset;
     return node;
   }
@@ -97,7 +99,7 @@ private:
     if (!tag)
       return;
     node.tag = tag->text;
-    node.location = {path_, tag->mark.line + 1, tag->mark.column + 1};
+    node.location = locationOf(tag->mark);
     node.offset = tag->mark.offset;
   }
 
@@ -242,7 +244,7 @@ private:
         return false;
       ++pos_; // the ':'
       skipSpaces();
-      SyntaxKey entryKey{std::move(key.text), {path_, key.mark.line + 1, key.mark.column + 1}};
+      SyntaxKey entryKey{std::move(key.text), locationOf(key.mark)};
       SyntaxNode value;
       if (!blockNode(column, depth + 1, Place::AfterKey, nullptr, value))
         return false;
@@ -435,7 +437,7 @@ private:
     ++pos_;
     if (!skipFlowSpace(parent) || peek() == ',' || peek() == '}')
       return false; // an empty value
-    SyntaxKey entryKey{std::move(key.text), {path_, key.mark.line + 1, key.mark.column + 1}};
+    SyntaxKey entryKey{std::move(key.text), locationOf(key.mark)};
     SyntaxNode value;
     if (!flowNode(parent, depth + 1, value))
       return false;
