@@ -3,15 +3,14 @@
 // as written and with random edits, read identically whenever the subset reader accepts it.
 #include "frontend/cloudformation/yaml_subset_reader.h"
 #include "tests/fuzz/yaml_subset_difference.h"
+#include "tests/unit/process_runner.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -48,13 +47,6 @@ std::vector<fs::path> yamlFiles() {
   }
   std::sort(files.begin(), files.end());
   return files;
-}
-
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // One random edit of the kind that moves YAML between its constructs: a significant character
@@ -162,7 +154,7 @@ TEST_CASE("Every fixture and corpus YAML file, as written and edited, reads as y
   std::size_t acceptedFiles = 0;
   std::size_t acceptedEdits = 0;
   for (const fs::path& file : files) {
-    std::string text = readFile(file);
+    std::string text = pm::test::readFile(file);
     INFO(file.string());
     CHECK(pm::fuzz::yamlSubsetDifference(text) == "");
     acceptedFiles += accepted(text);
