@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <map>
 #include <memory>
 #include <set>
 #include <string_view>
@@ -102,26 +103,47 @@ fs::path stagingSibling(const fs::path& target, const char* purpose) {
                                  std::to_string(::getpid()) + "-" + std::to_string(++counter));
 }
 
+namespace {
+
+// Whether `name` looks like a staging sibling ("."<target>"."<purpose>"-"<pid>...) of a process
+// that is gone; which target it belongs to is checked against the prefix later.
+bool staleStagingName(std::string_view name) {
+  auto purposeAt = name.rfind('.');
+  if (!name.starts_with('.') || purposeAt == 0 || purposeAt == std::string_view::npos)
+    return false;
+  pid_t owner = stagingOwner(std::string(name.substr(purposeAt + 1)));
+  return owner > 0 && owner != ::getpid() && processGone(owner);
+}
+
+// The stale staging names in `folder`, read once per folder and process: leftovers are those of
+// processes that ended before this one looked, and reading the folder again for each output
+// would read a flat estate's output folder once per template (quadratic in its size).
+std::vector<std::string> staleStagingIn(const fs::path& folder) {
+  static std::mutex mutex;
+  static std::map<fs::path, std::vector<std::string>> staleByFolder;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [found, added] = staleByFolder.try_emplace(folder);
+  if (!added)
+    return found->second;
+  // readdir rather than fs::directory_iterator: only the names are needed, not a path each.
+  std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir(folder.c_str()), ::closedir);
+  if (!listing)
+    return {};
+  while (const dirent* entry = ::readdir(listing.get()))
+    if (staleStagingName(entry->d_name))
+      found->second.emplace_back(entry->d_name);
+  return found->second;
+}
+
+} // namespace
+
 void removeStaleStaging(const fs::path& target) {
-  // readdir rather than fs::directory_iterator: the folder may hold thousands of outputs (one
-  // per template of an estate), and only the names are needed, not a path object for each.
-  std::unique_ptr<DIR, int (*)(DIR*)> folder(::opendir(target.parent_path().c_str()), ::closedir);
-  if (!folder)
-    return;
   std::string prefix = stagingPrefix(target);
-  std::vector<std::string> stale;
-  while (const dirent* entry = ::readdir(folder.get())) {
-    std::string_view name = entry->d_name;
-    if (!name.starts_with(prefix))
-      continue;
-    pid_t owner = stagingOwner(std::string(name.substr(prefix.size())));
-    if (owner > 0 && owner != ::getpid() && processGone(owner))
-      stale.emplace_back(name);
-  }
-  for (const std::string& name : stale) {
-    std::error_code ignored;
-    fs::remove_all(target.parent_path() / name, ignored);
-  }
+  for (const std::string& name : staleStagingIn(target.parent_path()))
+    if (name.starts_with(prefix)) {
+      std::error_code ignored;
+      fs::remove_all(target.parent_path() / name, ignored);
+    }
 }
 
 StagingPath::StagingPath(fs::path path) : path_(std::move(path)) {
