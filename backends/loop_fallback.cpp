@@ -60,6 +60,7 @@ ConversionModel withUnsupportedLoopsExpanded(const ConversionModel& model,
                                              ir::Diagnostics& diagnostics) {
   ConversionModel result = model;
   result.modules = {};
+  bool anyExpanded = false;
   for (const ir::Module& module : model.modules.modules()) {
     std::vector<std::size_t> deployments = deploymentsOf(model, module.name);
     if (deployments.empty()) {
@@ -74,6 +75,7 @@ ConversionModel withUnsupportedLoopsExpanded(const ConversionModel& model,
       reportExpanded(loops, target, diagnostics);
       if (!loops.empty())
         dropUnreadContextInputs(expanded);
+      anyExpanded = anyExpanded || !loops.empty();
       split = split || (!loops.empty() && deployments.size() > 1);
       if (split) {
         expanded.name = module.name + "-" + deployment.name;
@@ -83,6 +85,8 @@ ConversionModel withUnsupportedLoopsExpanded(const ConversionModel& model,
         result.modules.add(std::move(expanded));
     }
   }
+  if (!anyExpanded)
+    return result; // the modules as the passes left them: running them again changes nothing
   ir::Diagnostics again;
   ir::runPasses(result.modules, again, result.passes);
   diagnostics.appendUnreported(again);

@@ -22,7 +22,7 @@ bool isInputCollection(const std::string& collectionKey);
 
 // `model` with every loop `supports` rejects expanded for its deployment's elements. A module
 // several deployments share and that has such a loop becomes one module per deployment
-// ("<module>-<deployment>"). The passes run again over the result.
+// ("<module>-<deployment>"). The passes run again over the result when a loop was expanded.
 ConversionModel withUnsupportedLoopsExpanded(const ConversionModel& model,
                                              const LoopSupport& supports, std::string_view target,
                                              ir::Diagnostics& diagnostics);
