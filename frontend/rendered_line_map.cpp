@@ -40,11 +40,20 @@ void alignRest(const std::vector<std::uint32_t>& source, const std::vector<std::
   std::size_t n = source.size() - from, m = rendered.size() - from;
   std::vector<Cell> table((n + 1) * (m + 1), 0);
   auto cell = [&](std::size_t i, std::size_t j) -> Cell& { return table[i * (m + 1) + j]; };
-  for (std::size_t i = n; i-- > 0;)
-    for (std::size_t j = m; j-- > 0;)
-      cell(i, j) = source[from + i] == rendered[from + j]
-                       ? static_cast<Cell>(cell(i + 1, j + 1) + 1)
-                       : std::max(cell(i + 1, j), cell(i, j + 1));
+  // Row by row through plain pointers: this loop is the whole cost of the alignment.
+  const std::uint32_t* renderedRest = rendered.data() + from;
+  for (std::size_t i = n; i-- > 0;) {
+    Cell* row = &cell(i, 0);
+    const Cell* below = &cell(i + 1, 0);
+    std::uint32_t line = source[from + i];
+    Cell right = 0; // row[m]
+    for (std::size_t j = m; j-- > 0;) {
+      Cell down = below[j];
+      right = renderedRest[j] == line ? static_cast<Cell>(below[j + 1] + 1)
+                                      : (down > right ? down : right);
+      row[j] = right;
+    }
+  }
   for (std::size_t i = 0, j = 0; i < n && j < m;) {
     if (source[from + i] == rendered[from + j]) {
       matched[from + j] = static_cast<int>(from + i);
