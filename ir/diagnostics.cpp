@@ -8,16 +8,6 @@
 
 namespace pm::ir {
 
-std::string SourceLocation::str() const {
-  std::string out = file;
-  if (line > 0) {
-    out += ":" + std::to_string(line);
-    if (column > 0)
-      out += ":" + std::to_string(column);
-  }
-  return out;
-}
-
 const char* severityName(Severity severity) {
   switch (severity) {
   case Severity::Note:

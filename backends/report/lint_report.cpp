@@ -42,7 +42,7 @@ void printClangStyle(const std::vector<ir::Diagnostic>& diagnostics, const ir::D
 std::string findingFingerprint(const ir::Diagnostic& finding) {
   // FNV-1a, 64 bits: deterministic on every platform, unlike std::hash.
   std::uint64_t hash = 14695981039346656037ULL;
-  for (const std::string* part : {&finding.ruleId, &finding.location.file, &finding.message}) {
+  for (const std::string* part : {&finding.ruleId, &finding.location.file.str(), &finding.message}) {
     for (unsigned char c : *part) {
       hash ^= c;
       hash *= 1099511628211ULL;

@@ -79,7 +79,7 @@ void rule(Writer& writer, const lint::RuleInfo& info, const std::string& helpUri
 constexpr std::string_view kRenderedSuffix = " (rendered)";
 
 bool isRendered(const ir::SourceLocation& at) {
-  return at.file.ends_with(kRenderedSuffix);
+  return at.file.str().ends_with(kRenderedSuffix);
 }
 
 // A relative URI reference: path characters kept, everything else percent-encoded.

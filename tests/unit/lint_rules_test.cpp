@@ -57,7 +57,7 @@ std::vector<const ir::Diagnostic*> findingsOf(const driver::LintOutcome& outcome
 }
 
 std::string located(const fs::path& folder, const ir::Diagnostic& finding) {
-  std::string file = fs::relative(finding.location.file, folder).generic_string();
+  std::string file = fs::relative(finding.location.file.str(), folder).generic_string();
   return file + ":" + std::to_string(finding.location.line) + ":" +
          std::to_string(finding.location.column);
 }

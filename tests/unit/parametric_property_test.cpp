@@ -158,7 +158,7 @@ bool checkProperty(const frontend::Bundle& bundle, const frontend::RenderRequest
     for (const auto& fallback : parametric->fallbacks) {
       std::string kind = "fallback: " + fallback.construct;
       if (++(*counts)[kind] == 1) // one example per kind, for the report
-        (*counts)[kind + " (e.g. " + fallback.path + " at " + fallback.location.file + ":" +
+        (*counts)[kind + " (e.g. " + fallback.path + " at " + fallback.location.file.str() + ":" +
                   std::to_string(fallback.location.line) + ")"] = 0;
     }
     countReferences(parametric->module, *counts);

@@ -41,7 +41,7 @@ void addRenderedInputs(const LintContext& context, std::set<std::string>& used) 
   constexpr std::string_view kInputs = "inputs.";
   for (const Diagnostic& diagnostic : context.diagnostics().all()) {
     if (diagnostic.ruleId != "MIG008" || source.empty() ||
-        !diagnostic.location.file.starts_with(source))
+        !diagnostic.location.file.str().starts_with(source))
       continue;
     const std::string& text = diagnostic.message;
     for (std::size_t at = text.find(kInputs); at != std::string::npos;
