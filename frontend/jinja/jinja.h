@@ -7,6 +7,7 @@
 #include "frontend/jinja/value.h"
 #include "ir/diagnostics.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -31,6 +32,12 @@ std::optional<std::string> render(const std::string& path, const std::string& te
                                   const Value& context, ir::Diagnostics& diagnostics,
                                   const RenderLimits& limits = {});
 
+// A template checked (UTF-8) and parsed once for several renders: parametric mode renders a
+// part once per guard it flips. A template that does not parse gives each render its error.
+struct ParsedTemplate;
+std::shared_ptr<const ParsedTemplate>
+parseForRenders(const std::string& path, const std::string& text, const RenderLimits& limits = {});
+
 // Parametric mode: renders like render(), except that symbolic values of `context`
 // (symbolicReference) print as sentinel tokens; constructs that inspect a symbolic value use its
 // concrete value and are listed as fallbacks. With no symbolic value the text equals render()'s.
@@ -38,6 +45,11 @@ std::optional<std::string> render(const std::string& path, const std::string& te
 // guard site: it takes the branch `choices` gives its key, else its concrete branch.
 std::optional<SymbolicRender> renderSymbolic(const std::string& path, const std::string& text,
                                              const Value& context, ir::Diagnostics& diagnostics,
+                                             const RenderLimits& limits = {},
+                                             const GuardChoices& choices = {},
+                                             const std::set<std::string>& concreteLoops = {});
+std::optional<SymbolicRender> renderSymbolic(const ParsedTemplate& parsed, const Value& context,
+                                             ir::Diagnostics& diagnostics,
                                              const RenderLimits& limits = {},
                                              const GuardChoices& choices = {},
                                              const std::set<std::string>& concreteLoops = {});

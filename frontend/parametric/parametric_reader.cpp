@@ -401,10 +401,10 @@ std::optional<ParametricModule> readParametricModule(const Bundle& bundle,
   std::int64_t iterations = 0; // one loop budget for all renders of the part
   jinja::RenderLimits limits;
   limits.sharedIterations = &iterations;
+  auto parsed = jinja::parseForRenders(path, *text, limits);
   ReadWithChoices readOnce = [&](const jinja::GuardChoices& choices,
                                  ir::Diagnostics& found) -> std::optional<GuardedRead> {
-    auto render =
-        jinja::renderSymbolic(path, *text, symbolic, found, limits, choices, concreteLoops);
+    auto render = jinja::renderSymbolic(*parsed, symbolic, found, limits, choices, concreteLoops);
     if (!render)
       return std::nullopt;
     auto result = ParametricReader(bundle, *part, found).read(*render);
