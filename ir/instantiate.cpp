@@ -8,46 +8,92 @@
 
 namespace pm::ir {
 
+namespace {
+
+// The children mapped, and whether any came back as another node.
+struct MappedChildren {
+  std::vector<ExprPtr> nodes;
+  bool changed = false;
+};
+
+MappedChildren mapAll(const std::vector<ExprPtr>& items, const ExprMap& map) {
+  MappedChildren mapped;
+  mapped.nodes.reserve(items.size());
+  for (const ExprPtr& item : items) {
+    mapped.nodes.push_back(map(item));
+    mapped.changed = mapped.changed || mapped.nodes.back() != item;
+  }
+  return mapped;
+}
+
+MappedChildren mapValues(const std::vector<MapEntry>& entries, const ExprMap& map) {
+  MappedChildren mapped;
+  mapped.nodes.reserve(entries.size());
+  for (const MapEntry& entry : entries) {
+    mapped.nodes.push_back(map(entry.value));
+    mapped.changed = mapped.changed || mapped.nodes.back() != entry.value;
+  }
+  return mapped;
+}
+
+std::vector<MapEntry> withValues(std::vector<MapEntry> entries, MappedChildren& values) {
+  for (std::size_t index = 0; index < entries.size(); ++index)
+    entries[index].value = std::move(values.nodes[index]);
+  return entries;
+}
+
+} // namespace
+
+// A node whose children all map to themselves is returned as it is: most rewrites change a few
+// nodes of a large tree, and rebuilding the rest was most of their cost.
 ExprPtr mapChildren(const ExprPtr& node, const ExprMap& map) {
   if (!node)
     return node;
   const SourceLocation& at = node->location();
-  auto mapAll = [&](const std::vector<ExprPtr>& items) {
-    std::vector<ExprPtr> out;
-    for (const ExprPtr& item : items)
-      out.push_back(map(item));
-    return out;
-  };
-  auto mapEntries = [&](const std::vector<MapEntry>& entries) {
-    std::vector<MapEntry> out = entries;
-    for (MapEntry& entry : out)
-      entry.value = map(entry.value);
-    return out;
-  };
   switch (node->kind()) {
-  case ExprKind::List:
-    return Expr::list(mapAll(node->items()), at);
-  case ExprKind::Map:
-    return Expr::map(mapEntries(node->entries()), at);
+  case ExprKind::List: {
+    MappedChildren items = mapAll(node->items(), map);
+    return items.changed ? Expr::list(std::move(items.nodes), at) : node;
+  }
+  case ExprKind::Map: {
+    MappedChildren values = mapValues(node->entries(), map);
+    return values.changed ? Expr::map(withValues(node->entries(), values), at) : node;
+  }
   case ExprKind::GetAtt: {
+    const ExprPtr& attribute = node->getAtt().attributeExpr;
+    ExprPtr mapped = attribute ? map(attribute) : nullptr;
+    if (mapped == attribute)
+      return node;
     GetAttTarget target = node->getAtt();
-    target.attributeExpr = target.attributeExpr ? map(target.attributeExpr) : nullptr;
+    target.attributeExpr = std::move(mapped);
     return Expr::getAtt(std::move(target), at);
   }
   case ExprKind::Sub: {
+    MappedChildren values = mapValues(node->sub().variables, map);
+    if (!values.changed)
+      return node;
     SubTemplate sub = node->sub();
-    sub.variables = mapEntries(sub.variables);
+    sub.variables = withValues(std::move(sub.variables), values);
     return Expr::sub(std::move(sub), at);
   }
   case ExprKind::If:
-    return Expr::ifThen(node->name(), map(node->arguments()[0]), map(node->arguments()[1]), at);
   case ExprKind::Guarded:
-    return Expr::guarded(node->name(), map(node->arguments()[0]), map(node->arguments()[1]), at);
-  case ExprKind::ForEach:
-    return Expr::forEach(node->name(), map(node->arguments()[0]), map(node->arguments()[1]), at);
+  case ExprKind::ForEach: {
+    MappedChildren operands = mapAll(node->arguments(), map);
+    if (!operands.changed)
+      return node;
+    auto make = node->kind() == ExprKind::If        ? &Expr::ifThen
+                : node->kind() == ExprKind::Guarded ? &Expr::guarded
+                                                    : &Expr::forEach;
+    return make(node->name(), operands.nodes[0], operands.nodes[1], at);
+  }
   case ExprKind::Unsupported: {
+    const ExprPtr& original = node->unsupported().original;
+    ExprPtr mapped = original ? map(original) : nullptr;
+    if (mapped == original)
+      return node;
     UnsupportedConstruct construct = node->unsupported();
-    construct.original = construct.original ? map(construct.original) : nullptr;
+    construct.original = std::move(mapped);
     return Expr::unsupported(std::move(construct), at);
   }
   case ExprKind::String:
@@ -62,8 +108,10 @@ ExprPtr mapChildren(const ExprPtr& node, const ExprMap& map) {
   case ExprKind::UpstreamOutputRef:
   case ExprKind::LoopItemRef:
     return node;
-  default: // Join..Transform, Defined
-    return Expr::call(node->kind(), mapAll(node->arguments()), at);
+  default: { // Join..Transform, Defined
+    MappedChildren arguments = mapAll(node->arguments(), map);
+    return arguments.changed ? Expr::call(node->kind(), std::move(arguments.nodes), at) : node;
+  }
   }
 }
 
