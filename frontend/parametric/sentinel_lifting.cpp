@@ -167,6 +167,8 @@ public:
 
 private:
   ir::ExprPtr liftString(const ir::ExprPtr& node) {
+    if (node->text().find(kTokenStart) == std::string::npos)
+      return node; // most strings: no need to split them
     std::vector<Piece> pieces = splitTokens(node->text(), table_);
     if (!hasToken(pieces))
       return node;
@@ -187,8 +189,9 @@ private:
   ir::ExprPtr liftSub(const ir::ExprPtr& node) {
     bool any = false;
     for (const ir::SubPart& part : node->sub().parts)
-      any =
-          any || (part.kind == ir::SubPart::Kind::Text && hasToken(splitTokens(part.text, table_)));
+      any = any || (part.kind == ir::SubPart::Kind::Text &&
+                    part.text.find(kTokenStart) != std::string::npos &&
+                    hasToken(splitTokens(part.text, table_)));
     if (!any)
       return node;
     SubBuilder builder(node->sub());
