@@ -17,11 +17,28 @@ using ir::Expr;
 using ir::ExprKind;
 using ir::ExprPtr;
 
-struct Rendered {
-  std::string head;               // empty: the node is only its block lines
-  std::vector<std::string> lines; // relative to the node's own indentation
-  bool tagged = false;            // the head starts with a tag: no second tag may precede it
+// A block line: its indentation is kept as a count, so nesting a node adds to it rather than
+// copying every line of the node once per level.
+struct Line {
+  std::string text;
+  std::size_t indent = 0; // relative to the node's own indentation; an empty line has none
+
+  std::string spelled() const { return text.empty() ? text : std::string(indent, ' ') + text; }
 };
+
+struct Rendered {
+  std::string head;        // empty: the node is only its block lines
+  std::vector<Line> lines; // relative to the node's own indentation
+  bool tagged = false;     // the head starts with a tag: no second tag may precede it
+};
+
+// Moves the lines of a child into `out`, two spaces further in.
+void appendNested(std::vector<Line>& out, std::vector<Line>& lines, std::size_t from) {
+  for (std::size_t i = from; i < lines.size(); ++i) {
+    lines[i].indent += 2;
+    out.push_back(std::move(lines[i]));
+  }
+}
 
 // An intrinsic call as its CloudFormation key and argument value.
 struct Spelling {
@@ -153,7 +170,7 @@ private:
     std::size_t start = 0;
     while (true) {
       std::size_t newline = body.find('\n', start);
-      rendered.lines.push_back(body.substr(start, newline - start));
+      rendered.lines.push_back({body.substr(start, newline - start)});
       if (newline == std::string::npos)
         break;
       start = newline + 1;
@@ -163,10 +180,6 @@ private:
     return rendered;
   }
 
-  static std::string indented(const std::string& line, const char* prefix) {
-    return line.empty() ? line : prefix + line;
-  }
-
   Rendered renderList(const std::vector<ExprPtr>& items) const {
     if (items.empty())
       return {"[]", {}, false};
@@ -174,14 +187,12 @@ private:
     for (const ExprPtr& item : items) {
       Rendered child = render(item);
       if (child.head.empty()) {
-        out.lines.push_back("- " + child.lines.front());
-        for (std::size_t i = 1; i < child.lines.size(); ++i)
-          out.lines.push_back(indented(child.lines[i], "  "));
+        out.lines.push_back({"- " + child.lines.front().spelled()});
+        appendNested(out.lines, child.lines, 1);
         continue;
       }
-      out.lines.push_back("- " + child.head);
-      for (const std::string& line : child.lines)
-        out.lines.push_back(indented(line, "  "));
+      out.lines.push_back({"- " + child.head});
+      appendNested(out.lines, child.lines, 0);
     }
     return out;
   }
@@ -193,9 +204,8 @@ private:
     for (const ir::MapEntry& entry : entries) {
       Rendered child = render(entry.value);
       std::string key = yamlScalar(entry.key) + ":";
-      out.lines.push_back(child.head.empty() ? key : key + " " + child.head);
-      for (const std::string& line : child.lines)
-        out.lines.push_back(indented(line, "  "));
+      out.lines.push_back({child.head.empty() ? key : key + " " + child.head});
+      appendNested(out.lines, child.lines, 0);
     }
     return out;
   }
@@ -224,8 +234,11 @@ std::string writeCloudFormationYaml(const ExprPtr& root, IntrinsicForm form) {
   std::string out;
   if (!rendered.head.empty())
     out += rendered.head + "\n";
-  for (const std::string& line : rendered.lines)
-    out += line + "\n";
+  for (const Line& line : rendered.lines) {
+    if (!line.text.empty())
+      out.append(line.indent, ' ').append(line.text);
+    out += '\n';
+  }
   return out;
 }
 
