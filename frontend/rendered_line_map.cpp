@@ -32,28 +32,60 @@ lineIds(const std::vector<std::string>& source, const std::vector<std::string>& 
   return {std::move(sourceIds), number(rendered)};
 }
 
+// The lines of `lines[from..]` that `other[from..]` also has, and for each position i of the
+// rest the number of such lines before it (so the first shared line at or after i).
+struct SharedLines {
+  std::vector<std::uint32_t> ids;
+  std::vector<std::size_t> before; // size rest + 1
+};
+
+SharedLines sharedLines(const std::vector<std::uint32_t>& lines,
+                        const std::vector<std::uint32_t>& other, std::size_t from,
+                        std::size_t idCount) {
+  std::vector<bool> inOther(idCount, false);
+  for (std::size_t j = from; j < other.size(); ++j)
+    inOther[other[j]] = true;
+  SharedLines shared;
+  shared.before.reserve(lines.size() - from + 1);
+  for (std::size_t i = from; i < lines.size(); ++i) {
+    shared.before.push_back(shared.ids.size());
+    if (inOther[lines[i]])
+      shared.ids.push_back(lines[i]);
+  }
+  shared.before.push_back(shared.ids.size());
+  return shared;
+}
+
 // The longest-common-subsequence alignment of source[from..] and rendered[from..] into
-// `matched`; `Cell` holds subsequence lengths (16 bits halve the table when they fit).
+// `matched`; `Cell` holds subsequence lengths (16 bits halve the table when they fit). A line
+// only one side has never matches, so the length for two suffixes is the length for their
+// shared lines: the table holds only those (the Jinja tag lines of the source and the lines the
+// render substituted drop out), and the walk below reads it through `before`, which gives the
+// very values a table over every line would.
 template <typename Cell>
 void alignRest(const std::vector<std::uint32_t>& source, const std::vector<std::uint32_t>& rendered,
-               std::size_t from, std::vector<int>& matched) {
+               std::size_t from, std::size_t idCount, std::vector<int>& matched) {
   std::size_t n = source.size() - from, m = rendered.size() - from;
-  std::vector<Cell> table((n + 1) * (m + 1), 0);
-  auto cell = [&](std::size_t i, std::size_t j) -> Cell& { return table[i * (m + 1) + j]; };
+  SharedLines rows = sharedLines(source, rendered, from, idCount);
+  SharedLines columns = sharedLines(rendered, source, from, idCount);
+  std::size_t sharedRows = rows.ids.size(), width = columns.ids.size() + 1;
+  std::vector<Cell> table((sharedRows + 1) * width, 0);
   // Row by row through plain pointers: this loop is the whole cost of the alignment.
-  const std::uint32_t* renderedRest = rendered.data() + from;
-  for (std::size_t i = n; i-- > 0;) {
-    Cell* row = &cell(i, 0);
-    const Cell* below = &cell(i + 1, 0);
-    std::uint32_t line = source[from + i];
-    Cell right = 0; // row[m]
-    for (std::size_t j = m; j-- > 0;) {
+  for (std::size_t i = sharedRows; i-- > 0;) {
+    Cell* row = &table[i * width];
+    const Cell* below = row + width;
+    std::uint32_t line = rows.ids[i];
+    Cell right = 0; // row[width - 1]
+    for (std::size_t j = width - 1; j-- > 0;) {
       Cell down = below[j];
-      right = renderedRest[j] == line ? static_cast<Cell>(below[j + 1] + 1)
-                                      : (down > right ? down : right);
+      right = columns.ids[j] == line ? static_cast<Cell>(below[j + 1] + 1)
+                                     : (down > right ? down : right);
       row[j] = right;
     }
   }
+  auto cell = [&](std::size_t i, std::size_t j) {
+    return table[rows.before[i] * width + columns.before[j]];
+  };
   for (std::size_t i = 0, j = 0; i < n && j < m;) {
     if (source[from + i] == rendered[from + j]) {
       matched[from + j] = static_cast<int>(from + i);
@@ -79,10 +111,14 @@ std::vector<int> align(const std::vector<std::string>& source,
   std::size_t prefix = 0;
   for (; prefix < n && prefix < m && sourceIds[prefix] == renderedIds[prefix]; ++prefix)
     matched[prefix] = static_cast<int>(prefix);
+  std::size_t idCount = 0; // ids are numbered from 0 in order of first appearance
+  for (const auto* ids : {&sourceIds, &renderedIds})
+    for (std::uint32_t id : *ids)
+      idCount = std::max<std::size_t>(idCount, id + 1);
   if (std::min(n, m) - prefix < 0xFFFF)
-    alignRest<std::uint16_t>(sourceIds, renderedIds, prefix, matched);
+    alignRest<std::uint16_t>(sourceIds, renderedIds, prefix, idCount, matched);
   else
-    alignRest<std::uint32_t>(sourceIds, renderedIds, prefix, matched);
+    alignRest<std::uint32_t>(sourceIds, renderedIds, prefix, idCount, matched);
   return matched;
 }
 
