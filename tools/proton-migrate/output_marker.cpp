@@ -69,7 +69,9 @@ void hashInput(const std::string& given, std::map<std::string, std::string>& has
     if (it->is_directory(error) && skippedFolder(it->path().filename()))
       it.disable_recursion_pending();
     else if (it->is_regular_file(error))
-      hashes[name + "/" + fs::relative(it->path(), root).generic_string()] =
+      // lexically: the iterator's paths are under `root` as given (fs::relative would resolve
+      // every component of both, two readlink calls per component per file).
+      hashes[name + "/" + it->path().lexically_relative(root).generic_string()] =
           contentHash(readBytes(it->path()));
   }
 }
