@@ -1,0 +1,143 @@
+// Size-class pages in one reserved range, per-thread free lists.
+#include "tools/proton-migrate/small_object_pool.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include <sys/mman.h>
+
+namespace pm::driver {
+
+namespace {
+
+constexpr std::size_t kGranule = 16;
+constexpr unsigned kClasses = SmallObjectPool::kLargestBlock / kGranule;
+constexpr std::size_t kPageSize = 64 * 1024;
+// Address space only: pages are backed by memory when first touched. 16 GiB is far past any
+// run's small blocks (a 10,000-bundle batch peaks near 100 MiB).
+constexpr std::size_t kProcessPages = (std::size_t{16} << 30) / kPageSize;
+
+struct FreeBlock {
+  FreeBlock* next;
+};
+
+// One thread's lists for one pool. Plain data, so it stays usable while the thread's other
+// thread-local objects are being destroyed (a destructor may free blocks).
+struct ThreadLists {
+  unsigned poolId = 0;
+  FreeBlock* free[kClasses] = {};
+  char* bump[kClasses] = {};
+  char* bumpEnd[kClasses] = {};
+};
+
+thread_local ThreadLists threadLists;
+
+std::atomic<unsigned> lastPoolId{0};
+
+unsigned sizeClassOf(std::size_t size) {
+  return static_cast<unsigned>((size + kGranule - 1) / kGranule - 1);
+}
+
+std::size_t blockSize(unsigned sizeClass) {
+  return (sizeClass + 1) * kGranule;
+}
+
+// This thread's lists for pool `id`, emptied if they were another pool's (tests only: the
+// process has one pool).
+ThreadLists& listsFor(unsigned id) {
+  ThreadLists& lists = threadLists;
+  if (lists.poolId != id)
+    lists = ThreadLists{id, {}, {}, {}};
+  return lists;
+}
+
+char* reserve(std::size_t pages) {
+  void* range = ::mmap(nullptr, pages * kPageSize, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  return range == MAP_FAILED ? nullptr : static_cast<char*>(range);
+}
+
+} // namespace
+
+SmallObjectPool* SmallObjectPool::create(std::size_t pages) {
+  char* base = reserve(pages);
+  if (!base)
+    return nullptr;
+  // malloc, not new: this runs inside operator new.
+  void* memory = std::malloc(sizeof(SmallObjectPool));
+  auto* classes = static_cast<unsigned char*>(std::calloc(pages, 1));
+  if (!memory || !classes) {
+    std::free(memory);
+    std::free(classes);
+    ::munmap(base, pages * kPageSize);
+    return nullptr;
+  }
+  auto* pool = ::new (memory) SmallObjectPool();
+  pool->base_ = base;
+  pool->pageCount_ = pages;
+  pool->pageClass_ = classes;
+  pool->id_ = ++lastPoolId;
+  return pool;
+}
+
+void SmallObjectPool::destroy(SmallObjectPool* pool) {
+  if (!pool)
+    return;
+  ::munmap(pool->base_, pool->pageCount_ * kPageSize);
+  std::free(pool->pageClass_);
+  pool->~SmallObjectPool();
+  std::free(pool);
+}
+
+SmallObjectPool* SmallObjectPool::instance() {
+  // Set up by the first allocation, which happens before main() while there is one thread.
+  static SmallObjectPool* const pool =
+      std::getenv("PM_SYSTEM_ALLOCATOR") ? nullptr : create(kProcessPages);
+  return pool;
+}
+
+bool SmallObjectPool::owns(const void* block) const {
+  auto address = reinterpret_cast<std::uintptr_t>(block);
+  auto base = reinterpret_cast<std::uintptr_t>(base_);
+  return address >= base && address - base < pageCount_ * kPageSize;
+}
+
+void* SmallObjectPool::allocate(std::size_t size) {
+  unsigned sizeClass = sizeClassOf(size == 0 ? 1 : size);
+  ThreadLists& lists = listsFor(id_);
+  if (FreeBlock* block = lists.free[sizeClass]) {
+    lists.free[sizeClass] = block->next;
+    return block;
+  }
+  if (lists.bump[sizeClass] != lists.bumpEnd[sizeClass]) {
+    char* block = lists.bump[sizeClass];
+    lists.bump[sizeClass] += blockSize(sizeClass);
+    return block;
+  }
+  return blockFromNewPage(sizeClass);
+}
+
+void* SmallObjectPool::blockFromNewPage(unsigned sizeClass) {
+  std::size_t page = std::atomic_ref<std::size_t>(nextPage_).fetch_add(1);
+  if (page >= pageCount_)
+    return nullptr;
+  pageClass_[page] = static_cast<unsigned char>(sizeClass);
+  char* start = base_ + page * kPageSize;
+  std::size_t size = blockSize(sizeClass);
+  ThreadLists& lists = listsFor(id_);
+  lists.bump[sizeClass] = start + size;
+  lists.bumpEnd[sizeClass] = start + (kPageSize / size) * size;
+  return start;
+}
+
+void SmallObjectPool::release(void* block) {
+  std::size_t page = (static_cast<char*>(block) - base_) / kPageSize;
+  unsigned sizeClass = pageClass_[page];
+  ThreadLists& lists = listsFor(id_);
+  auto* freed = static_cast<FreeBlock*>(block);
+  freed->next = lists.free[sizeClass];
+  lists.free[sizeClass] = freed;
+}
+
+} // namespace pm::driver
