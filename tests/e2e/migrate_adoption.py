@@ -73,9 +73,14 @@ def check_terraform(out, failures, label, source):
             failures.append(f"{label}: terraform fmt -check:\n{result.stdout}{result.stderr}")
     else:
         cdk.log(f"  {label}: terraform not installed, fmt check skipped")
-    tf_check = os.path.join(source, "..", "shared", "tools", "validate", "tf-check")
+    validate = os.path.join(source, "..", "shared", "tools", "validate")
+    tf_check = os.path.join(validate, "tf-check")
     if not os.path.exists(tf_check) or not shutil.which("node"):
         cdk.log(f"  {label}: tf-check not found, schema check skipped")
+        return
+    if not os.path.isdir(os.path.join(validate, "node_modules", "@cdktf", "hcl2json")):
+        cdk.log(f"  {label}: tf-check's packages are not installed (npm ci in {validate}), "
+                "schema check skipped")
         return
     result = cdk.run([tf_check, "-q", folder])
     if result.returncode != 0:
