@@ -97,7 +97,7 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, ModelCach
   BundleOutcome& outcome = result.outcome;
   std::string directory = (std::filesystem::path(settings.outputRoot) / item.outputFolder).string();
   po::variables_map values = convertOptions(item, settings, directory);
-  std::string marker = markerText(values);
+  std::string marker = markerText(values, &models.inputHashes);
   OutputDecision decision =
       settings.check ? OutputDecision::Write : decideOutput(directory, marker, values);
   if (decision != OutputDecision::Write) {

@@ -8,6 +8,7 @@
 #include "backends/terraform/native_module_writer.h"
 #include "frontend/bundle/bundle.h"
 #include "ir/diagnostics.h"
+#include "tools/proton-migrate/output_marker.h"
 
 #include <functional>
 #include <map>
@@ -39,6 +40,9 @@ public:
   // The bundle at `path`, read from disk the first time only; what reading it reported goes
   // into `diagnostics` every time, as a fresh read would report it.
   std::optional<frontend::Bundle> readBundle(const std::string& path, ir::Diagnostics& diagnostics);
+
+  // The input files' hashes for the outputs' markers (output_marker.h).
+  InputHashes inputHashes;
 
 private:
   struct BundleRead {

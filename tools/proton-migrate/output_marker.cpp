@@ -126,7 +126,7 @@ void declareOutputFolderOptions(po::options_description& options) {
       "skip an output whose marker shows the same tool version and inputs");
 }
 
-std::string markerText(const po::variables_map& values) {
+std::string markerText(const po::variables_map& values, InputHashes* hashed) {
   std::map<std::string, std::string> inputs;
   std::map<std::string, std::string> settings;
   for (const auto& [name, value] : values) {
@@ -134,8 +134,16 @@ std::string markerText(const po::variables_map& values) {
       continue;
     std::vector<std::string> words = valueWords(value);
     if (kFileOptions.count(name)) {
-      for (const std::string& path : words)
-        hashInput(path, inputs);
+      for (const std::string& path : words) {
+        if (!hashed) {
+          hashInput(path, inputs);
+          continue;
+        }
+        auto [known, added] = hashed->try_emplace(path);
+        if (added)
+          hashInput(path, known->second);
+        inputs.insert(known->second.begin(), known->second.end());
+      }
       continue;
     }
     std::string joined;

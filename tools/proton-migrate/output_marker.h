@@ -6,6 +6,7 @@
 
 #include "tools/proton-migrate/command.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,10 @@ void declareOutputFolderOptions(po::options_description& options);
 // The marker a conversion with these options (those of `convert`) writes: every input file
 // named by PATH, --spec, --env-outputs, --component-outputs and --stack-dump hashed, the other
 // options recorded as given (not -o, --force, --incremental).
-std::string markerText(const po::variables_map& values);
+// `hashed`, when given, keeps the hashes of each input path read, so a batch job that marks
+// one bundle's outputs for several targets reads and hashes its files once.
+using InputHashes = std::map<std::string, std::map<std::string, std::string>>;
+std::string markerText(const po::variables_map& values, InputHashes* hashed = nullptr);
 
 enum class OutputDecision {
   Write,    // absent, empty, or ours
