@@ -56,35 +56,75 @@ SharedLines sharedLines(const std::vector<std::uint32_t>& lines,
   return shared;
 }
 
+// Suffix LCS lengths of two line sequences, bit-parallel (Allison and Dix; Hyyro): the sequences
+// are taken backwards, so suffixes are prefixes, and the row for the last k source lines is a bit
+// vector over the rendered lines whose zero bits count the LCS of those k lines with any run of
+// last rendered lines. A row costs a few word operations per 64 rendered lines instead of a few
+// per line, and the rows take a sixty-fourth of a table of lengths.
+class SuffixLcs {
+public:
+  SuffixLcs(const std::vector<std::uint32_t>& rows, const std::vector<std::uint32_t>& columns)
+      : n_(rows.size()), m_(columns.size()), words_((columns.size() + 63) / 64) {
+    // Bit b of a vector stands for column m - 1 - b: the columns backwards.
+    std::unordered_map<std::uint32_t, std::vector<std::uint64_t>> positions;
+    for (std::size_t b = 0; b < m_; ++b) {
+      auto& mask = positions[columns[m_ - 1 - b]];
+      mask.resize(words_, 0);
+      mask[b / 64] |= std::uint64_t{1} << (b % 64);
+    }
+    bits_.assign((n_ + 1) * words_, ~std::uint64_t{0});
+    for (std::size_t k = 1; k <= n_; ++k) {
+      const std::uint64_t* before = &bits_[(k - 1) * words_];
+      std::uint64_t* row = &bits_[k * words_];
+      auto found = positions.find(rows[n_ - k]);
+      if (found == positions.end()) {
+        std::copy(before, before + words_, row);
+        continue;
+      }
+      // row = (V + U) | (V - U) with U = V & match, carries and borrows across words.
+      std::uint64_t carry = 0, borrow = 0;
+      for (std::size_t w = 0; w < words_; ++w) {
+        std::uint64_t v = before[w], u = v & found->second[w];
+        std::uint64_t sum = v + u + carry;
+        carry = (sum < v || (carry && sum == v)) ? 1 : 0;
+        std::uint64_t difference = v - u - borrow;
+        borrow = (v < u || (borrow && v == u)) ? 1 : 0;
+        row[w] = sum | difference;
+      }
+    }
+  }
+
+  // The LCS length of rows[i..] and columns[j..].
+  std::size_t at(std::size_t i, std::size_t j) const {
+    std::size_t bits = m_ - j; // the last m - j columns: bits 0 .. bits - 1
+    const std::uint64_t* row = &bits_[(n_ - i) * words_];
+    std::size_t ones = 0, w = 0;
+    for (; (w + 1) * 64 <= bits; ++w)
+      ones += static_cast<std::size_t>(__builtin_popcountll(row[w]));
+    if (std::size_t rest = bits - w * 64)
+      ones += static_cast<std::size_t>(
+          __builtin_popcountll(row[w] & ((std::uint64_t{1} << rest) - 1)));
+    return bits - ones;
+  }
+
+private:
+  std::size_t n_, m_, words_;
+  std::vector<std::uint64_t> bits_; // row k: the last k rows taken
+};
+
 // The longest-common-subsequence alignment of source[from..] and rendered[from..] into
-// `matched`; `Cell` holds subsequence lengths (16 bits halve the table when they fit). A line
-// only one side has never matches, so the length for two suffixes is the length for their
-// shared lines: the table holds only those (the Jinja tag lines of the source and the lines the
-// render substituted drop out), and the walk below reads it through `before`, which gives the
-// very values a table over every line would.
-template <typename Cell>
+// `matched`. A line only one side has never matches, so the length for two suffixes is the
+// length for their shared lines: the lengths are computed over those only (the Jinja tag lines
+// of the source and the lines the render substituted drop out), and the walk below reads them
+// through `before`, which gives the very values a table over every line would.
 void alignRest(const std::vector<std::uint32_t>& source, const std::vector<std::uint32_t>& rendered,
                std::size_t from, std::size_t idCount, std::vector<int>& matched) {
   std::size_t n = source.size() - from, m = rendered.size() - from;
   SharedLines rows = sharedLines(source, rendered, from, idCount);
   SharedLines columns = sharedLines(rendered, source, from, idCount);
-  std::size_t sharedRows = rows.ids.size(), width = columns.ids.size() + 1;
-  std::vector<Cell> table((sharedRows + 1) * width, 0);
-  // Row by row through plain pointers: this loop is the whole cost of the alignment.
-  for (std::size_t i = sharedRows; i-- > 0;) {
-    Cell* row = &table[i * width];
-    const Cell* below = row + width;
-    std::uint32_t line = rows.ids[i];
-    Cell right = 0; // row[width - 1]
-    for (std::size_t j = width - 1; j-- > 0;) {
-      Cell down = below[j];
-      right = columns.ids[j] == line ? static_cast<Cell>(below[j + 1] + 1)
-                                     : (down > right ? down : right);
-      row[j] = right;
-    }
-  }
+  SuffixLcs lengths(rows.ids, columns.ids);
   auto cell = [&](std::size_t i, std::size_t j) {
-    return table[rows.before[i] * width + columns.before[j]];
+    return lengths.at(rows.before[i], columns.before[j]);
   };
   for (std::size_t i = 0, j = 0; i < n && j < m;) {
     if (source[from + i] == rendered[from + j]) {
@@ -115,10 +155,7 @@ std::vector<int> align(const std::vector<std::string>& source,
   for (const auto* ids : {&sourceIds, &renderedIds})
     for (std::uint32_t id : *ids)
       idCount = std::max<std::size_t>(idCount, id + 1);
-  if (std::min(n, m) - prefix < 0xFFFF)
-    alignRest<std::uint16_t>(sourceIds, renderedIds, prefix, idCount, matched);
-  else
-    alignRest<std::uint32_t>(sourceIds, renderedIds, prefix, idCount, matched);
+  alignRest(sourceIds, renderedIds, prefix, idCount, matched);
   return matched;
 }
 
