@@ -14,9 +14,13 @@ constexpr std::array<std::string_view, 13> kReservedWords{
     "y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", "=", "<<", ".inf"};
 
 bool isReservedWord(std::string_view text) {
-  std::string lower;
-  for (char c : text)
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  constexpr std::size_t kLongest = 5; // "false", "-.inf"
+  if (text.size() > kLongest)
+    return false;
+  char buffer[kLongest];
+  for (std::size_t i = 0; i < text.size(); ++i)
+    buffer[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  std::string_view lower(buffer, text.size());
   if (lower == ".nan" || lower == "-.inf" || lower == "+.inf")
     return true;
   for (std::string_view word : kReservedWords)
@@ -39,11 +43,19 @@ bool looksTyped(std::string_view text) {
   return std::regex_search(text.begin(), text.end(), kTyped);
 }
 
+// ASCII letters and digits and the punctuation a plain scalar may hold here, as a table: this
+// is asked of every character the Service Catalog templates write.
+constexpr std::array<bool, 256> kPlainCharacters = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 256; ++c)
+    plain[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  for (char c : std::string_view("_./-+=@$(){}:;,~^ "))
+    plain[static_cast<unsigned char>(c)] = true;
+  return plain;
+}();
+
 bool isPlainCharacter(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
-  if (std::isalnum(u))
-    return true;
-  return std::string_view("_./-+=@$(){}:;,~^ ").find(c) != std::string_view::npos;
+  return kPlainCharacters[static_cast<unsigned char>(c)];
 }
 
 std::string singleQuoted(std::string_view text) {
