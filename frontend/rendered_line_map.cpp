@@ -102,8 +102,8 @@ public:
     for (; (w + 1) * 64 <= bits; ++w)
       ones += static_cast<std::size_t>(__builtin_popcountll(row[w]));
     if (std::size_t rest = bits - w * 64)
-      ones += static_cast<std::size_t>(
-          __builtin_popcountll(row[w] & ((std::uint64_t{1} << rest) - 1)));
+      ones +=
+          static_cast<std::size_t>(__builtin_popcountll(row[w] & ((std::uint64_t{1} << rest) - 1)));
     return bits - ones;
   }
 

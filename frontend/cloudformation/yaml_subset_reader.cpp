@@ -9,6 +9,8 @@
 #include "frontend/cloudformation/yaml_subset_cursor.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace pm::frontend {
@@ -23,10 +25,31 @@ constexpr std::size_t kMaxKeyLength = 1000;
 
 // yaml-cpp rejects C0 and C1 control characters; carriage returns and tabs change line and
 // indentation rules; a byte order mark or a leading non-ASCII byte changes the encoding guess.
+// Whether the eight bytes at `at` are all printable ASCII or line feeds, eight at a time: this
+// check reads every byte of every template.
+bool plainAsciiWord(const char* at) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+  std::uint64_t word;
+  std::memcpy(&word, at, sizeof word);
+  if (word & kHigh)
+    return false;
+  // With every byte below 0x80 no byte carries into the next: each test below is exact.
+  auto zeroBytes = [&](std::uint64_t v) { return ~(((v & kLow7) + kLow7) | v | kLow7); };
+  std::uint64_t control = ~(word + 0x60 * kOnes) & kHigh; // bytes below 0x20
+  std::uint64_t lineFeeds = zeroBytes(word ^ ('\n' * kOnes));
+  std::uint64_t deletes = zeroBytes(word ^ (0x7F * kOnes));
+  return ((control & ~lineFeeds) | deletes) == 0;
+}
+
 bool hasOnlySubsetCharacters(std::string_view text) {
   if (!text.empty() && static_cast<unsigned char>(text[0]) >= 0x80)
     return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i + 8 <= text.size() && plainAsciiWord(text.data() + i)) {
+      i += 7;
+      continue;
+    }
     auto c = static_cast<unsigned char>(text[i]);
     if ((c < 0x20 && c != '\n') || c == 0x7F)
       return false;
