@@ -32,9 +32,13 @@ void createFolders(const fs::path& folder) {
 
 void writeAll(const backends::OutputTree& tree, const fs::path& root) {
   createFolders(root);
+  fs::path created = root; // files come in path order: a folder's files follow each other
   for (const auto& [relative, content] : tree.files()) {
     fs::path file = root / relative;
-    createFolders(file.parent_path());
+    if (file.parent_path() != created) {
+      created = file.parent_path();
+      createFolders(created);
+    }
     writeFile(file, content);
   }
 }
