@@ -15,7 +15,6 @@ Everything is written to a scratch folder removed at the end.
 import argparse
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -48,9 +47,12 @@ def pipeline(bench, folder, bundles=()):
 
 
 def batch(binary, estate, jobs, scratch, mode):
-    """(wall s, CPU s, peak RSS MB) of one batch run of the estate to all three targets."""
-    out = os.path.join(scratch, "batch-out")
-    shutil.rmtree(out, ignore_errors=True)
+    """(wall s, CPU s, peak RSS MB) of one batch run of the estate to all three targets.
+
+    Each run writes a folder of its own, removed with the scratch folder at the end: on ext4
+    without a journal, files created within minutes of a large deletion make the kernel skip
+    the freed inodes one by one, which would be timed as ours."""
+    out = tempfile.mkdtemp(prefix="batch-out-", dir=scratch)
     start = time.perf_counter()
     child = subprocess.Popen([binary, "batch", estate, "--to", TARGETS, "-j", str(jobs), "-o", out,
                               "--mode", mode, "--fail-on", "never"], stdout=subprocess.DEVNULL,
@@ -99,8 +101,7 @@ def main():
         print("== batch --mode {} of N bundles to {} (whole process)".format(args.mode, TARGETS))
         print("      N  -j   wall s   CPU s  ms/bundle    MB/s  peak RSS MB")
         for count in [int(n) for n in args.bundles.split(",")]:
-            estate = os.path.join(scratch, "estate")
-            shutil.rmtree(estate, ignore_errors=True)
+            estate = os.path.join(scratch, "estate-{}".format(count))  # kept: see batch()
             make("bundles", estate, count, args.bin, args.bundle_scales)
             size = template_bytes(estate)
             for jobs in (1, 2):
