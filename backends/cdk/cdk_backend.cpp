@@ -5,8 +5,11 @@
 #include "backends/cdk/cdk_classes.h"
 #include "backends/cdk/expression_writer.h"
 #include "backends/cdk/stack_writer.h"
+#include "ir/thread_pool.h"
 
 #include <set>
+#include <string>
+#include <vector>
 
 namespace pm::backends {
 
@@ -32,8 +35,16 @@ public:
       files.insert(stack.fileName);
       stacks.push_back(std::move(stack));
     }
-    for (const cdk::StackClass& stack : stacks)
-      output.write(stack.fileName, cdk::writeStack(stack, model, classes, diagnostics));
+    // Each stack's text and findings apart (on model.threads threads), then in stack order.
+    std::vector<std::string> texts(stacks.size());
+    std::vector<ir::Diagnostics> found(stacks.size());
+    ir::runJobs(stacks.size(), model.threads, [&](std::size_t index) {
+      texts[index] = cdk::writeStack(stacks[index], model, classes, found[index]);
+    });
+    for (std::size_t index = 0; index < stacks.size(); ++index) {
+      diagnostics.append(found[index]);
+      output.write(stacks[index].fileName, std::move(texts[index]));
+    }
     cdk::writeApp(stacks, model, output, diagnostics);
   }
 };

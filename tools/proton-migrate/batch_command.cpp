@@ -4,6 +4,7 @@
 
 #include "backends/backend.h"
 #include "ir/secret_masking.h"
+#include "ir/thread_pool.h"
 #include "tools/proton-migrate/batch_plan.h"
 #include "tools/proton-migrate/batch_reports.h"
 #include "tools/proton-migrate/bundle_job.h"
@@ -11,7 +12,6 @@
 #include "tools/proton-migrate/mapping_census.h"
 #include "tools/proton-migrate/output_marker.h"
 #include "tools/proton-migrate/progress_display.h"
-#include "tools/proton-migrate/thread_pool.h"
 
 #include <algorithm>
 #include <chrono>
@@ -84,7 +84,7 @@ std::optional<BatchRequest> readRequest(const po::variables_map& values, Command
   request.settings.check = values["check"].as<bool>();
   request.threads = values.count("jobs")
                         ? static_cast<unsigned>(std::max(values["jobs"].as<int>(), 1))
-                        : defaultThreadCount();
+                        : ir::defaultThreadCount();
   if (values.count("report"))
     request.reports = commaList(values["report"].as<std::string>());
   request.settings.keepMessages = !request.reports.empty();
@@ -149,7 +149,7 @@ BatchSummary runBatch(const BatchRequest& request, CommandIo& io) {
   preloadConversionTables();
   std::vector<std::vector<BundleJobResult>> converted(bundles.size());
   ProgressDisplay progress(io.err, itemCount, stderrIsTerminal());
-  runJobs(
+  ir::runJobs(
       bundles.size(), request.threads,
       [&](std::size_t index) { converted[index] = runBundleJob(bundles[index], request.settings); },
       [&](std::size_t index) {

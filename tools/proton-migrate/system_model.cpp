@@ -2,8 +2,8 @@
 #include "tools/proton-migrate/system_model.h"
 
 #include "ir/passes/bind_upstream_outputs.h"
+#include "ir/thread_pool.h"
 #include "tools/proton-migrate/conversion_builder.h"
-#include "tools/proton-migrate/thread_pool.h"
 
 #include <algorithm>
 #include <set>
@@ -154,7 +154,7 @@ bool addBundles(backends::ConversionModel& model, const std::vector<const Loaded
   std::vector<BundleRead> reads(bundles.size());
   for (const LoadedBundle* loaded : bundles)
     environments[loaded->bundle.name]; // no insertion while the threads read the map
-  runJobs(bundles.size(), threads, [&](std::size_t index) {
+  ir::runJobs(bundles.size(), threads, [&](std::size_t index) {
     const LoadedBundle& loaded = *bundles[index];
     BundleRead& read = reads[index];
     read.model.mode = model.mode;
@@ -200,6 +200,8 @@ buildSystemModel(const std::vector<const LoadedBundle*>& given, backends::Conver
       if (!isEnvironment(loaded->bundle))
         linkService(model, *loaded, environmentBundles, diagnostics);
   model.passes.lintOptions.rendered = mode == backends::ConversionMode::Rendered;
+  model.passes.lintOptions.threads = threads;
+  model.threads = threads;
   ir::runPasses(model.modules, diagnostics, model.passes);
   return model;
 }

@@ -2,6 +2,11 @@
 #include "ir/passes/lint/lint_pass.h"
 
 #include "ir/passes/lint/rule_families.h"
+#include "ir/thread_pool.h"
+
+#include <deque>
+#include <iterator>
+#include <vector>
 
 namespace pm::ir::lint {
 
@@ -22,10 +27,17 @@ constexpr Family kFamilies[] = {
 
 void runLint(const ModuleGraph& graph, const Diagnostics& sources, const LintOptions& options,
              LintResult& result) {
-  for (const Module& module : graph.modules()) {
-    LintContext context(graph, module, sources, options, result);
+  // Each module into a result of its own, joined in module order.
+  const std::deque<Module>& modules = graph.modules();
+  std::vector<LintResult> byModule(modules.size());
+  runJobs(modules.size(), options.threads, [&](std::size_t index) {
+    LintContext context(graph, modules[index], sources, options, byModule[index]);
     for (Family family : kFamilies)
       family(context);
+  });
+  for (LintResult& found : byModule) {
+    std::move(found.findings.begin(), found.findings.end(), std::back_inserter(result.findings));
+    result.suppressed += found.suppressed;
   }
   applyTarget(result, options.target);
 }

@@ -20,6 +20,8 @@ struct LintOptions {
   // The model was read in rendered mode: inputs are folded into literals, so the rules about
   // input use (MIG001, MIG002) have nothing to see.
   bool rendered = false;
+  // Modules linted at once (convert -j); the findings and their order do not depend on it.
+  unsigned threads = 1;
 };
 
 struct LintResult {

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <functional>
 
-namespace pm::driver {
+namespace pm::ir {
 
 // Runs job(0) .. job(count - 1) on `threads` threads (at least one) and returns when all are
 // done. After each job, `finished` is called with the job's index, one call at a time.
@@ -15,4 +15,4 @@ void runJobs(std::size_t count, unsigned threads, const std::function<void(std::
 // The machine's hardware threads, at least one.
 unsigned defaultThreadCount();
 
-} // namespace pm::driver
+} // namespace pm::ir

@@ -1,5 +1,5 @@
 // A pool of std::jthreads taking job indices from a shared counter.
-#include "tools/proton-migrate/thread_pool.h"
+#include "ir/thread_pool.h"
 
 #include <algorithm>
 #include <atomic>
@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-namespace pm::driver {
+namespace pm::ir {
 
 void runJobs(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& job,
              const std::function<void(std::size_t)>& finished) {
@@ -34,4 +34,4 @@ unsigned defaultThreadCount() {
   return std::max(std::thread::hardware_concurrency(), 1u);
 }
 
-} // namespace pm::driver
+} // namespace pm::ir
