@@ -32,11 +32,11 @@ const std::vector<PassStep>& passSteps() {
       {"lint",
        [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
          results.lint = {};
-         lint::runLint(graph, diagnostics, results.lintOptions, results.lint);
+         lint::runLint(graph, diagnostics, results.lintOptions, results.lint, results.threads);
        }},
       {"assign-identifiers",
        [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
-         runAssignIdentifiers(graph, diagnostics, results.identifiers);
+         runAssignIdentifiers(graph, diagnostics, results.identifiers, results.threads);
        }},
   };
   return steps;

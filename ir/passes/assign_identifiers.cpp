@@ -1,6 +1,8 @@
 // Assigning each element a unique, stable name per target namespace.
 #include "ir/passes/assign_identifiers.h"
 
+#include "ir/thread_pool.h"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <set>
@@ -170,13 +172,18 @@ private:
   std::set<std::string, std::less<>> taken_;
 };
 
-void assignNamespace(const NamingNamespace& space, const std::vector<NamedElement>& elements,
-                     Diagnostics& diagnostics, Identifiers& identifiers) {
-  for (const Candidate& candidate : NamespaceAssigner(space, diagnostics).assign(elements)) {
+void record(const NamingNamespace& space, const std::vector<Candidate>& assigned,
+            Identifiers& identifiers) {
+  for (const Candidate& candidate : assigned) {
     const NamedElement& element = candidate.element;
     identifiers.assign({space.target, element.module, element.kind, element.source},
                        candidate.name);
   }
+}
+
+void assignNamespace(const NamingNamespace& space, const std::vector<NamedElement>& elements,
+                     Diagnostics& diagnostics, Identifiers& identifiers) {
+  record(space, NamespaceAssigner(space, diagnostics).assign(elements), identifiers);
 }
 
 std::vector<NamedElement> elementsOf(const std::vector<const Module*>& modules,
@@ -200,15 +207,26 @@ std::vector<const Module*> modulesByName(const ModuleGraph& graph) {
 
 } // namespace
 
-void runAssignIdentifiers(ModuleGraph& graph, Diagnostics& diagnostics, Identifiers& identifiers) {
+void runAssignIdentifiers(ModuleGraph& graph, Diagnostics& diagnostics, Identifiers& identifiers,
+                          unsigned threads) {
   std::vector<const Module*> modules = modulesByName(graph);
   for (const NamingNamespace& space : namingNamespaces()) {
     if (space.graphWide) {
       assignNamespace(space, elementsOf(modules, space), diagnostics, identifiers);
       continue;
     }
-    for (const Module* module : modules)
-      assignNamespace(space, elementsOf({module}, space), diagnostics, identifiers);
+    // A module's namespace reads nothing of another's: each is assigned apart, then its names
+    // and diagnostics are taken in module order.
+    std::vector<std::vector<Candidate>> assigned(modules.size());
+    std::vector<Diagnostics> found(modules.size());
+    runJobs(modules.size(), threads, [&](std::size_t index) {
+      assigned[index] =
+          NamespaceAssigner(space, found[index]).assign(elementsOf({modules[index]}, space));
+    });
+    for (std::size_t index = 0; index < modules.size(); ++index) {
+      diagnostics.append(found[index]);
+      record(space, assigned[index], identifiers);
+    }
   }
 }
 

@@ -54,7 +54,10 @@ private:
   NameMap names_;
 };
 
-void runAssignIdentifiers(ModuleGraph& graph, Diagnostics& diagnostics, Identifiers& identifiers);
+// Namespaces of one module each are assigned on `threads` threads; names and diagnostics do not
+// depend on it.
+void runAssignIdentifiers(ModuleGraph& graph, Diagnostics& diagnostics, Identifiers& identifiers,
+                          unsigned threads = 1);
 // Diagnostics only (the pass-list form).
 void runAssignIdentifiers(ModuleGraph& graph, Diagnostics& diagnostics);
 

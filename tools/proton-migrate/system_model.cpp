@@ -200,7 +200,7 @@ buildSystemModel(const std::vector<const LoadedBundle*>& given, backends::Conver
       if (!isEnvironment(loaded->bundle))
         linkService(model, *loaded, environmentBundles, diagnostics);
   model.passes.lintOptions.rendered = mode == backends::ConversionMode::Rendered;
-  model.passes.lintOptions.threads = threads;
+  model.passes.threads = threads;
   model.threads = threads;
   ir::runPasses(model.modules, diagnostics, model.passes);
   return model;

@@ -26,11 +26,11 @@ constexpr Family kFamilies[] = {
 } // namespace
 
 void runLint(const ModuleGraph& graph, const Diagnostics& sources, const LintOptions& options,
-             LintResult& result) {
+             LintResult& result, unsigned threads) {
   // Each module into a result of its own, joined in module order.
   const std::deque<Module>& modules = graph.modules();
   std::vector<LintResult> byModule(modules.size());
-  runJobs(modules.size(), options.threads, [&](std::size_t index) {
+  runJobs(modules.size(), threads, [&](std::size_t index) {
     LintContext context(graph, modules[index], sources, options, byModule[index]);
     for (Family family : kFamilies)
       family(context);

@@ -20,8 +20,6 @@ struct LintOptions {
   // The model was read in rendered mode: inputs are folded into literals, so the rules about
   // input use (MIG001, MIG002) have nothing to see.
   bool rendered = false;
-  // Modules linted at once (convert -j); the findings and their order do not depend on it.
-  unsigned threads = 1;
 };
 
 struct LintResult {
@@ -30,8 +28,9 @@ struct LintResult {
 };
 
 // `sources` gives the text of the files the readers registered (comment suppressions).
+// Modules are linted on `threads` threads; the findings and their order do not depend on it.
 void runLint(const ModuleGraph& graph, const Diagnostics& sources, const LintOptions& options,
-             LintResult& result);
+             LintResult& result, unsigned threads = 1);
 
 // MIG014's level depends on the target (lint-rules.md §1.3): an error for Terraform, info for
 // the targets that still deploy CloudFormation. Findings made without a target are re-levelled.
