@@ -65,8 +65,6 @@ struct ConversionModel {
   ir::ModuleGraph modules; // after ir::runPasses
   ir::PassResults passes;
   std::vector<Deployment> deployments; // in module order, then spec order
-  // Threads a backend may write modules with (convert -j); the output never depends on it.
-  unsigned threads = 1;
 };
 
 } // namespace pm::backends

@@ -17,9 +17,13 @@ namespace {
 // is far beyond Proton's limits anyway.
 constexpr std::size_t kMaxCells = 16u << 20;
 
-// The lines as numbers, equal lines equal numbers: the table below compares numbers, not text.
-std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>
-lineIds(const std::vector<std::string>& source, const std::vector<std::string>& rendered) {
+// The lines as numbers, equal lines equal numbers: the alignment compares numbers, not text.
+struct LineIds {
+  std::vector<std::uint32_t> source, rendered;
+  std::size_t count = 0; // the numbers are 0 .. count - 1
+};
+
+LineIds lineIds(const std::vector<std::string>& source, const std::vector<std::string>& rendered) {
   std::unordered_map<std::string_view, std::uint32_t> ids;
   auto number = [&](const std::vector<std::string>& lines) {
     std::vector<std::uint32_t> out;
@@ -28,8 +32,11 @@ lineIds(const std::vector<std::string>& source, const std::vector<std::string>& 
       out.push_back(ids.emplace(line, static_cast<std::uint32_t>(ids.size())).first->second);
     return out;
   };
-  auto sourceIds = number(source);
-  return {std::move(sourceIds), number(rendered)};
+  LineIds numbered;
+  numbered.source = number(source);
+  numbered.rendered = number(rendered);
+  numbered.count = ids.size();
+  return numbered;
 }
 
 // The lines of `lines[from..]` that `other[from..]` also has, and for each position i of the
@@ -147,15 +154,11 @@ std::vector<int> align(const std::vector<std::string>& source,
   std::vector<int> matched(m, -1);
   if ((n + 1) * (m + 1) > kMaxCells)
     return matched;
-  auto [sourceIds, renderedIds] = lineIds(source, rendered);
+  LineIds ids = lineIds(source, rendered);
   std::size_t prefix = 0;
-  for (; prefix < n && prefix < m && sourceIds[prefix] == renderedIds[prefix]; ++prefix)
+  for (; prefix < n && prefix < m && ids.source[prefix] == ids.rendered[prefix]; ++prefix)
     matched[prefix] = static_cast<int>(prefix);
-  std::size_t idCount = 0; // ids are numbered from 0 in order of first appearance
-  for (const auto* ids : {&sourceIds, &renderedIds})
-    for (std::uint32_t id : *ids)
-      idCount = std::max<std::size_t>(idCount, id + 1);
-  alignRest(sourceIds, renderedIds, prefix, idCount, matched);
+  alignRest(ids.source, ids.rendered, prefix, ids.count, matched);
   return matched;
 }
 

@@ -16,24 +16,24 @@ struct MappedChildren {
   bool changed = false;
 };
 
-MappedChildren mapAll(const std::vector<ExprPtr>& items, const ExprMap& map) {
+// `child(item)` of each item mapped.
+template <typename Item, typename Child>
+MappedChildren mapEach(const std::vector<Item>& items, const ExprMap& map, Child child) {
   MappedChildren mapped;
   mapped.nodes.reserve(items.size());
-  for (const ExprPtr& item : items) {
-    mapped.nodes.push_back(map(item));
-    mapped.changed = mapped.changed || mapped.nodes.back() != item;
+  for (const Item& item : items) {
+    mapped.nodes.push_back(map(child(item)));
+    mapped.changed = mapped.changed || mapped.nodes.back() != child(item);
   }
   return mapped;
 }
 
+MappedChildren mapAll(const std::vector<ExprPtr>& items, const ExprMap& map) {
+  return mapEach(items, map, [](const ExprPtr& item) -> const ExprPtr& { return item; });
+}
+
 MappedChildren mapValues(const std::vector<MapEntry>& entries, const ExprMap& map) {
-  MappedChildren mapped;
-  mapped.nodes.reserve(entries.size());
-  for (const MapEntry& entry : entries) {
-    mapped.nodes.push_back(map(entry.value));
-    mapped.changed = mapped.changed || mapped.nodes.back() != entry.value;
-  }
-  return mapped;
+  return mapEach(entries, map, [](const MapEntry& entry) -> const ExprPtr& { return entry.value; });
 }
 
 std::vector<MapEntry> withValues(std::vector<MapEntry> entries, MappedChildren& values) {

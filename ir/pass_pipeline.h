@@ -18,8 +18,8 @@ namespace pm::ir {
 struct PassResults {
   // What the lint step is told (target, profile, mode); set before runPasses.
   lint::LintOptions lintOptions;
-  // Threads the per-module work (lint, identifiers) may run on (convert -j); set before
-  // runPasses. No result depends on it.
+  // Threads the per-module work (lint, identifiers, and the backends' per-module writing) may
+  // run on (convert -j); set before runPasses. No result depends on it.
   unsigned threads = 1;
   UpstreamBindings bindings;
   FoldedGraph folded;

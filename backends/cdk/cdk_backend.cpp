@@ -35,10 +35,10 @@ public:
       files.insert(stack.fileName);
       stacks.push_back(std::move(stack));
     }
-    // Each stack's text and findings apart (on model.threads threads), then in stack order.
+    // Each stack's text and findings apart (on the threads the passes had), then in stack order.
     std::vector<std::string> texts(stacks.size());
     std::vector<ir::Diagnostics> found(stacks.size());
-    ir::runJobs(stacks.size(), model.threads, [&](std::size_t index) {
+    ir::runJobs(stacks.size(), model.passes.threads, [&](std::size_t index) {
       texts[index] = cdk::writeStack(stacks[index], model, classes, found[index]);
     });
     for (std::size_t index = 0; index < stacks.size(); ++index) {

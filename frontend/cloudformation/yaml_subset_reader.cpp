@@ -23,8 +23,6 @@ constexpr std::size_t kMaxNodes = 200000;
 // YAML limits an implicit key to 1024 characters.
 constexpr std::size_t kMaxKeyLength = 1000;
 
-// yaml-cpp rejects C0 and C1 control characters; carriage returns and tabs change line and
-// indentation rules; a byte order mark or a leading non-ASCII byte changes the encoding guess.
 // Whether the eight bytes at `at` are all printable ASCII or line feeds, eight at a time: this
 // check reads every byte of every template.
 bool plainAsciiWord(const char* at) {
@@ -42,6 +40,8 @@ bool plainAsciiWord(const char* at) {
   return ((control & ~lineFeeds) | deletes) == 0;
 }
 
+// yaml-cpp rejects C0 and C1 control characters; carriage returns and tabs change line and
+// indentation rules; a byte order mark or a leading non-ASCII byte changes the encoding guess.
 bool hasOnlySubsetCharacters(std::string_view text) {
   if (!text.empty() && static_cast<unsigned char>(text[0]) >= 0x80)
     return false;

@@ -15,6 +15,11 @@ ir::SourceLocation locationOf(const std::string& path, Position position) {
   return ir::SourceLocation{path, position.line, position.column};
 }
 
+// Syntax errors are PRS002; evaluation errors (and limits) PRS003.
+const char* ruleOf(const TemplateError& error) {
+  return error.phase == TemplateError::Phase::Syntax ? "PRS002" : "PRS003";
+}
+
 // A failure of reading the template (not UTF-8, a syntax error): reported by every render.
 struct ReadFailure {
   std::string ruleId;
@@ -45,8 +50,7 @@ parseForRenders(const std::string& path, const std::string& text, const RenderLi
     parsed->body =
         parseTemplate(tokenize(normalizeSource(text)), ParseLimits{limits.maxRecursionDepth});
   } catch (const TemplateError& error) {
-    parsed->failure = {error.phase == TemplateError::Phase::Syntax ? "PRS002" : "PRS003",
-                       locationOf(path, error.position), error.what()};
+    parsed->failure = {ruleOf(error), locationOf(path, error.position), error.what()};
   }
   return parsed;
 }
@@ -77,9 +81,7 @@ std::optional<std::string> renderParsed(const ParsedTemplate& parsed, const Valu
                       "renderer fails on such output");
     return std::nullopt;
   } catch (const TemplateError& error) {
-    bool syntax = error.phase == TemplateError::Phase::Syntax;
-    diagnostics.error(syntax ? "PRS002" : "PRS003", locationOf(parsed.path, error.position),
-                      error.what());
+    diagnostics.error(ruleOf(error), locationOf(parsed.path, error.position), error.what());
     return std::nullopt;
   }
 }

@@ -127,6 +127,8 @@ void declareOutputFolderOptions(po::options_description& options) {
 }
 
 std::string markerText(const po::variables_map& values, InputHashes* hashed) {
+  InputHashes unshared;
+  InputHashes& known = hashed ? *hashed : unshared;
   std::map<std::string, std::string> inputs;
   std::map<std::string, std::string> settings;
   for (const auto& [name, value] : values) {
@@ -135,14 +137,10 @@ std::string markerText(const po::variables_map& values, InputHashes* hashed) {
     std::vector<std::string> words = valueWords(value);
     if (kFileOptions.count(name)) {
       for (const std::string& path : words) {
-        if (!hashed) {
-          hashInput(path, inputs);
-          continue;
-        }
-        auto [known, added] = hashed->try_emplace(path);
+        auto [files, added] = known.try_emplace(path);
         if (added)
-          hashInput(path, known->second);
-        inputs.insert(known->second.begin(), known->second.end());
+          hashInput(path, files->second);
+        inputs.insert(files->second.begin(), files->second.end());
       }
       continue;
     }

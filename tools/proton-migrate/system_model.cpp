@@ -201,7 +201,6 @@ buildSystemModel(const std::vector<const LoadedBundle*>& given, backends::Conver
         linkService(model, *loaded, environmentBundles, diagnostics);
   model.passes.lintOptions.rendered = mode == backends::ConversionMode::Rendered;
   model.passes.threads = threads;
-  model.threads = threads;
   ir::runPasses(model.modules, diagnostics, model.passes);
   return model;
 }
