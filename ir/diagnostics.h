@@ -56,9 +56,11 @@ public:
 
   // Clang style: "file:line:col: error: message [RULE]", then the source line and a caret.
   // The text goes out in one write (a diagnostics stream is often unbuffered).
-  void print(std::ostream& out) const { print(diagnostics_, out); }
+  // `threads` format them (the text does not depend on it).
+  void print(std::ostream& out, unsigned threads = 1) const { print(diagnostics_, out, threads); }
   // The same for diagnostics held elsewhere, whose files this engine registered.
-  void print(const std::vector<Diagnostic>& diagnostics, std::ostream& out) const;
+  void print(const std::vector<Diagnostic>& diagnostics, std::ostream& out,
+             unsigned threads = 1) const;
   std::string sourceLine(const SourceLocation& location) const;
   // The line of a registered source `location` points into, without its line break; empty when
   // the file or the line is unknown.
@@ -74,7 +76,7 @@ private:
     mutable std::optional<LineIndex> lines;
   };
 
-  void printOne(std::ostream& out, const Diagnostic& diagnostic) const;
+  void printOne(std::string& out, const Diagnostic& diagnostic) const;
 
   std::vector<Diagnostic> diagnostics_;
   std::map<std::string, std::shared_ptr<const RegisteredSource>> sources_;

@@ -2,14 +2,22 @@
 #include "ir/line_index.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace pm::ir {
 
 LineIndex::LineIndex(std::string_view text) {
+  // memchr goes a vector at a time: every printed diagnostic indexes its whole file.
   lineStarts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n')
-      lineStarts_.push_back(i + 1);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* at = begin; at != end;) {
+    const auto* newline = static_cast<const char*>(std::memchr(at, '\n', end - at));
+    if (!newline)
+      break;
+    at = newline + 1;
+    lineStarts_.push_back(static_cast<std::size_t>(at - begin));
+  }
 }
 
 SourceLocation LineIndex::locate(const std::string& path, std::size_t offset) const {

@@ -1,9 +1,8 @@
 // Secret masking at the output boundary.
 #include "ir/secret_masking.h"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
+#include <atomic>
 #include <mutex>
 #include <regex>
 #include <set>
@@ -34,6 +33,10 @@ std::set<std::string, LongestFirst>& registeredSecrets() {
   static std::set<std::string, LongestFirst> values;
   return values;
 }
+
+// Set once the first value is registered: most runs register none, and their printing threads
+// should not queue on the registry's lock for every line.
+std::atomic<bool> anyRegistered{false};
 
 void replaceAll(std::string& text, const std::string& value) {
   for (std::size_t at = text.find(value); at != std::string::npos;
@@ -100,12 +103,21 @@ std::string maskAssignments(const std::string& text) {
 } // namespace
 
 bool namesSecret(std::string_view name) {
-  std::string lowered(name);
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::any_of(kSecretNameParts.begin(), kSecretNameParts.end(), [&](std::string_view part) {
-    return lowered.find(part) != std::string::npos;
-  });
+  // ASCII case folding in place of a lowered copy: every printed diagnostic asks twice.
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
+  for (std::size_t at = 0; at < name.size(); ++at) {
+    char first = lower(name[at]);
+    for (std::string_view part : kSecretNameParts) {
+      if (part.front() != first || part.size() > name.size() - at)
+        continue;
+      std::size_t matched = 1;
+      while (matched < part.size() && lower(name[at + matched]) == part[matched])
+        ++matched;
+      if (matched == part.size())
+        return true;
+    }
+  }
+  return false;
 }
 
 bool looksLikeAccessKey(std::string_view text) {
@@ -117,18 +129,20 @@ void registerSecretValue(std::string_view value) {
     return;
   std::lock_guard<std::mutex> lock(registryMutex());
   registeredSecrets().emplace(value);
+  anyRegistered.store(true, std::memory_order_release);
 }
 
 std::string maskSecrets(std::string_view text) {
   std::string out(text);
-  {
+  if (anyRegistered.load(std::memory_order_acquire)) {
     std::lock_guard<std::mutex> lock(registryMutex());
     for (const std::string& value : registeredSecrets())
       replaceAll(out, value);
   }
   if (out.find("AKIA") != std::string::npos || out.find("ASIA") != std::string::npos)
     out = std::regex_replace(out, accessKeyPattern(), std::string(kSecretMask));
-  return maskAssignments(out);
+  // Most text names no secret at all: only then is it split into lines for the pattern.
+  return namesSecret(out) ? maskAssignments(out) : out;
 }
 
 } // namespace pm::ir

@@ -35,8 +35,8 @@ void writeLintReport(const LintReport& report, LintFormat format, std::ostream& 
 }
 
 void printClangStyle(const std::vector<ir::Diagnostic>& diagnostics, const ir::Diagnostics& sources,
-                     std::ostream& out) {
-  sources.print(diagnostics, out);
+                     std::ostream& out, unsigned threads) {
+  sources.print(diagnostics, out, threads);
 }
 
 std::string findingFingerprint(const ir::Diagnostic& finding) {

@@ -31,9 +31,10 @@ struct LintReport {
 
 void writeLintReport(const LintReport& report, LintFormat format, std::ostream& out);
 
-// Prints `diagnostics` Clang style with the source lines `sources` registered.
+// Prints `diagnostics` Clang style with the source lines `sources` registered, formatted on
+// `threads` threads.
 void printClangStyle(const std::vector<ir::Diagnostic>& diagnostics, const ir::Diagnostics& sources,
-                     std::ostream& out);
+                     std::ostream& out, unsigned threads = 1);
 
 // A fingerprint of a finding that does not move with line numbers: the rule, the file and the
 // message (which names the resource), so it is stable across runs and unrelated edits.

@@ -259,8 +259,8 @@ int convert(const po::variables_map& values, CommandIo& io) {
   ir::Diagnostics diagnostics;
   backends::OutputTree output;
   convertInto(values, *backend, *mode, lint, output, diagnostics);
-  diagnostics.print(io.err);
-  printFindings(lint.findings, diagnostics, io.err);
+  diagnostics.print(io.err, threadCount(values));
+  printFindings(lint.findings, diagnostics, io.err, threadCount(values));
   if (diagnostics.hasErrors())
     return kExitInputError; // nothing is written when any bundle failed
   output.write(std::string(kMarkerFile), marker);

@@ -176,8 +176,8 @@ bool LintGate::admit(ir::lint::LintResult& result) {
 }
 
 void printFindings(const std::vector<ir::Diagnostic>& findings, const ir::Diagnostics& sources,
-                   std::ostream& out) {
-  backends::report::printClangStyle(findings, sources, out);
+                   std::ostream& out, unsigned threads) {
+  backends::report::printClangStyle(findings, sources, out, threads);
 }
 
 } // namespace pm::driver

@@ -53,8 +53,9 @@ struct LintGate {
   bool admit(ir::lint::LintResult& result);
 };
 
-// Convert: prints the findings of a model's lint pass after the diagnostics (Clang style).
+// Convert: prints the findings of a model's lint pass after the diagnostics (Clang style),
+// formatted on `threads` threads.
 void printFindings(const std::vector<ir::Diagnostic>& findings, const ir::Diagnostics& sources,
-                   std::ostream& out);
+                   std::ostream& out, unsigned threads = 1);
 
 } // namespace pm::driver
