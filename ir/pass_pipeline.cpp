@@ -17,17 +17,21 @@ struct PassStep {
 
 const std::vector<PassStep>& passSteps() {
   static const std::vector<PassStep> steps{
-      {"resolve-references", [](ModuleGraph& graph, Diagnostics& diagnostics,
-                                PassResults&) { runResolveReferences(graph, diagnostics); }},
+      {"resolve-references",
+       [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
+         runResolveReferences(graph, diagnostics, results.threads);
+       }},
       {"bind-upstream-outputs",
        [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
          runBindUpstreamOutputs(graph, diagnostics, results.bindings);
        }},
-      {"check-types", [](ModuleGraph& graph, Diagnostics& diagnostics,
-                         PassResults&) { runCheckTypes(graph, diagnostics); }},
+      {"check-types",
+       [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
+         runCheckTypes(graph, diagnostics, results.threads);
+       }},
       {"fold-conditions",
        [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
-         runFoldConditions(graph, diagnostics, results.folded);
+         runFoldConditions(graph, diagnostics, results.folded, results.threads);
        }},
       {"lint",
        [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {

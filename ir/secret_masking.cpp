@@ -3,6 +3,8 @@
 
 #include <array>
 #include <atomic>
+#include <bit>
+#include <cstdint>
 #include <mutex>
 #include <regex>
 #include <set>
@@ -16,6 +18,29 @@ constexpr std::array<std::string_view, 8> kSecretNameParts{
     "password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "credential"};
 
 constexpr std::size_t kShortestRegisteredSecret = 4;
+
+// For each byte, the kSecretNameParts starting with it in either case, as bits.
+constexpr std::array<std::uint8_t, 256> kPartsStartingWith = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (std::size_t part = 0; part < kSecretNameParts.size(); ++part) {
+    auto first = static_cast<unsigned char>(kSecretNameParts[part].front());
+    table[first] |= static_cast<std::uint8_t>(1u << part);
+    table[first - ('a' - 'A')] |= static_cast<std::uint8_t>(1u << part);
+  }
+  return table;
+}();
+
+// Whether `text` starts with the lower-case `part`, ignoring ASCII case.
+bool startsWithFolded(std::string_view text, std::string_view part) {
+  if (text.size() < part.size())
+    return false;
+  for (std::size_t index = 0; index < part.size(); ++index) {
+    char c = text[index];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c) != part[index])
+      return false;
+  }
+  return true;
+}
 
 std::mutex& registryMutex() {
   static std::mutex mutex;
@@ -103,17 +128,11 @@ std::string maskAssignments(const std::string& text) {
 } // namespace
 
 bool namesSecret(std::string_view name) {
-  // ASCII case folding in place of a lowered copy: every printed diagnostic asks twice.
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
+  // One table lookup per byte, no lowered copy: every printed diagnostic asks twice.
   for (std::size_t at = 0; at < name.size(); ++at) {
-    char first = lower(name[at]);
-    for (std::string_view part : kSecretNameParts) {
-      if (part.front() != first || part.size() > name.size() - at)
-        continue;
-      std::size_t matched = 1;
-      while (matched < part.size() && lower(name[at + matched]) == part[matched])
-        ++matched;
-      if (matched == part.size())
+    for (unsigned candidates = kPartsStartingWith[static_cast<unsigned char>(name[at])];
+         candidates != 0; candidates &= candidates - 1) {
+      if (startsWithFolded(name.substr(at), kSecretNameParts[std::countr_zero(candidates)]))
         return true;
     }
   }

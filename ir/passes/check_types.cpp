@@ -5,6 +5,7 @@
 #include "ir/edit_distance.h"
 
 #include "ir/guard_evaluation.h"
+#include "ir/module_jobs.h"
 #include "ir/reference.h"
 
 #include <algorithm>
@@ -151,15 +152,15 @@ void runCheckTypes(Module& module, Diagnostics& diagnostics) {
   runCheckTypes(module, table, diagnostics);
 }
 
-void runCheckTypes(ModuleGraph& graph, Diagnostics& diagnostics) {
+void runCheckTypes(ModuleGraph& graph, Diagnostics& diagnostics, unsigned threads) {
   const TypeTable& table = TypeTable::instance();
   if (!table.loaded()) {
     diagnostics.warning(kUnknownResourceTypeRule, SourceLocation{},
                         table.loadError() + "; resource types are not checked");
     return;
   }
-  for (Module& module : graph.modules())
-    runCheckTypes(module, table, diagnostics);
+  forEachModule(graph, diagnostics, threads,
+                [&](Module& module, Diagnostics& found) { runCheckTypes(module, table, found); });
 }
 
 } // namespace pm::ir

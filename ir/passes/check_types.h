@@ -21,7 +21,8 @@ inline constexpr const char* kPropertyProblemRule = "PRS016";
 // Uses TypeTable::instance(); when it cannot be loaded, reports that once [PRS014] and checks
 // nothing.
 void runCheckTypes(Module& module, Diagnostics& diagnostics);
-void runCheckTypes(ModuleGraph& graph, Diagnostics& diagnostics);
+// Each module on one of `threads` threads (the diagnostics do not depend on it).
+void runCheckTypes(ModuleGraph& graph, Diagnostics& diagnostics, unsigned threads = 1);
 // The same against a given table (tests).
 void runCheckTypes(Module& module, const TypeTable& table, Diagnostics& diagnostics);
 

@@ -1,6 +1,8 @@
 // Evaluating Conditions with three-valued logic and folding intrinsics over literal operands.
 #include "ir/passes/fold_conditions.h"
 
+#include "ir/module_jobs.h"
+
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
@@ -350,9 +352,13 @@ FoldedModule foldModule(const Module& module, Diagnostics& diagnostics) {
   return folded;
 }
 
-void runFoldConditions(ModuleGraph& graph, Diagnostics& diagnostics, FoldedGraph& folded) {
-  for (const Module& module : graph.modules())
-    folded.modules.insert_or_assign(module.name, foldModule(module, diagnostics));
+void runFoldConditions(ModuleGraph& graph, Diagnostics& diagnostics, FoldedGraph& folded,
+                       unsigned threads) {
+  auto byModule = mapModules(graph, diagnostics, threads, [](Module& module, Diagnostics& found) {
+    return foldModule(module, found);
+  });
+  for (std::optional<FoldedModule>& one : byModule)
+    folded.modules.insert_or_assign(one->module.name, std::move(*one));
 }
 
 void runFoldConditions(ModuleGraph& graph, Diagnostics& diagnostics) {

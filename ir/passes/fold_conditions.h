@@ -48,7 +48,9 @@ ExprPtr foldExpr(const ExprPtr& expr, const std::map<std::string, Truth, std::le
 
 FoldedModule foldModule(const Module& module, Diagnostics& diagnostics);
 
-void runFoldConditions(ModuleGraph& graph, Diagnostics& diagnostics, FoldedGraph& folded);
+// Each module on one of `threads` threads (the result does not depend on it).
+void runFoldConditions(ModuleGraph& graph, Diagnostics& diagnostics, FoldedGraph& folded,
+                       unsigned threads = 1);
 // Diagnostics only (the pass-list form).
 void runFoldConditions(ModuleGraph& graph, Diagnostics& diagnostics);
 

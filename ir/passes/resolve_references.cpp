@@ -2,6 +2,7 @@
 #include "ir/passes/resolve_references.h"
 
 #include "ir/edit_distance.h"
+#include "ir/module_jobs.h"
 
 #include "ir/reference.h"
 
@@ -135,9 +136,9 @@ void runResolveReferences(Module& module, Diagnostics& diagnostics) {
       reportUnresolved(module, reference, diagnostics);
 }
 
-void runResolveReferences(ModuleGraph& graph, Diagnostics& diagnostics) {
-  for (Module& module : graph.modules())
-    runResolveReferences(module, diagnostics);
+void runResolveReferences(ModuleGraph& graph, Diagnostics& diagnostics, unsigned threads) {
+  forEachModule(graph, diagnostics, threads,
+                [](Module& module, Diagnostics& found) { runResolveReferences(module, found); });
 }
 
 } // namespace pm::ir

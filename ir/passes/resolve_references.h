@@ -14,6 +14,7 @@ namespace pm::ir {
 inline constexpr const char* kUnresolvedReferenceRule = "PRS012";
 
 void runResolveReferences(Module& module, Diagnostics& diagnostics);
-void runResolveReferences(ModuleGraph& graph, Diagnostics& diagnostics);
+// Each module on one of `threads` threads (the diagnostics do not depend on it).
+void runResolveReferences(ModuleGraph& graph, Diagnostics& diagnostics, unsigned threads = 1);
 
 } // namespace pm::ir

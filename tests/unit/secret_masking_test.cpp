@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <random>
 #include <sstream>
 
 using pm::ir::maskSecrets;
@@ -51,4 +53,31 @@ TEST_CASE("secret masking: diagnostics mask their message and source line") {
   CHECK(out.str().find("AKIAIOSFODNN7EXAMPLE") == std::string::npos);
   CHECK(out.str().find("t.yaml:2:8: error: ******** is no resource [PRS008]") == 0);
   CHECK(out.str().find("  Key: ********\n") != std::string::npos);
+}
+
+TEST_CASE("secret masking: a secret name is found in any case, wherever it starts") {
+  // Against the plain definition: lower-case the text, look for each part.
+  auto reference = [](std::string text) {
+    for (char& c : text)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* part : {"password", "passwd", "secret", "token", "api_key", "apikey",
+                             "private_key", "credential"})
+      if (text.find(part) != std::string::npos)
+        return true;
+    return false;
+  };
+  const std::string alphabet = "pPaAsSwWoOrRdDeEcCtTkKnNiI_yYvVlL -:\n\x80";
+  std::mt19937 random(20261123);
+  std::size_t found = 0;
+  for (int round = 0; round < 200000; ++round) {
+    std::string text(random() % 24, ' ');
+    for (char& c : text)
+      c = alphabet[random() % alphabet.size()];
+    if (round % 7 == 0) // plant a part in mixed case
+      text.insert(random() % (text.size() + 1), round % 2 ? "PassWD" : "Api_KEY");
+    CAPTURE(text);
+    REQUIRE(pm::ir::namesSecret(text) == reference(text));
+    found += reference(text);
+  }
+  CHECK(found > 20000);
 }
