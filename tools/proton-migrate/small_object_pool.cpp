@@ -52,10 +52,26 @@ ThreadLists& listsFor(unsigned id) {
   return lists;
 }
 
+// The range starts on a huge-page boundary and asks for transparent huge pages: pages are carved
+// in address order, so the touched part is dense, and one fault backs 2 MiB instead of 4 KiB
+// (page faults were a tenth of a 480-template conversion).
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+
 char* reserve(std::size_t pages) {
-  void* range = ::mmap(nullptr, pages * kPageSize, PROT_READ | PROT_WRITE,
+  std::size_t size = pages * kPageSize;
+  void* range = ::mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  return range == MAP_FAILED ? nullptr : static_cast<char*>(range);
+  if (range == MAP_FAILED)
+    return nullptr;
+  auto address = reinterpret_cast<std::uintptr_t>(range);
+  auto aligned = (address + kHugePage - 1) & ~(kHugePage - 1);
+  // The slack on either side goes back, so the range is exactly what destroy() unmaps.
+  if (aligned > address)
+    ::munmap(range, aligned - address);
+  if (std::size_t tail = address + kHugePage - aligned; tail > 0)
+    ::munmap(reinterpret_cast<void*>(aligned + size), tail);
+  ::madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE); // a hint; may be refused
+  return reinterpret_cast<char*>(aligned);
 }
 
 } // namespace
