@@ -21,7 +21,7 @@ namespace {
 
 using pm::driver::SmallObjectPool;
 
-void* allocateOrNull(std::size_t size) noexcept {
+[[gnu::always_inline]] inline void* allocateOrNull(std::size_t size) noexcept {
   if (size <= SmallObjectPool::kLargestBlock)
     if (SmallObjectPool* pool = SmallObjectPool::instance())
       if (void* block = pool->allocate(size))
@@ -29,18 +29,25 @@ void* allocateOrNull(std::size_t size) noexcept {
   return std::malloc(size == 0 ? 1 : size);
 }
 
-void* allocate(std::size_t size) {
+// Out of memory: the new-handler loop the standard asks for.
+[[gnu::noinline]] void* allocateAfterFailure(std::size_t size) {
   for (;;) {
-    if (void* block = allocateOrNull(size))
-      return block;
     std::new_handler handler = std::get_new_handler();
     if (!handler)
       throw std::bad_alloc();
     handler();
+    if (void* block = allocateOrNull(size))
+      return block;
   }
 }
 
-void release(void* block) noexcept {
+void* allocate(std::size_t size) {
+  if (void* block = allocateOrNull(size)) [[likely]]
+    return block;
+  return allocateAfterFailure(size);
+}
+
+[[gnu::always_inline]] inline void release(void* block) noexcept {
   if (!block)
     return;
   SmallObjectPool* pool = SmallObjectPool::instance();

@@ -9,48 +9,21 @@
 
 namespace pm::driver {
 
+namespace pool_detail {
+
+constinit thread_local ThreadLists threadLists;
+
+} // namespace pool_detail
+
+using namespace pool_detail;
+
 namespace {
 
-constexpr std::size_t kGranule = 16;
-constexpr unsigned kClasses = SmallObjectPool::kLargestBlock / kGranule;
-constexpr std::size_t kPageSize = 64 * 1024;
 // Address space only: pages are backed by memory when first touched. 16 GiB is far past any
 // run's small blocks (a 10,000-bundle batch peaks near 100 MiB).
 constexpr std::size_t kProcessPages = (std::size_t{16} << 30) / kPageSize;
 
-struct FreeBlock {
-  FreeBlock* next;
-};
-
-// One thread's lists for one pool. Plain data, so it stays usable while the thread's other
-// thread-local objects are being destroyed (a destructor may free blocks).
-struct ThreadLists {
-  unsigned poolId = 0;
-  FreeBlock* free[kClasses] = {};
-  char* bump[kClasses] = {};
-  char* bumpEnd[kClasses] = {};
-};
-
-thread_local ThreadLists threadLists;
-
 std::atomic<unsigned> lastPoolId{0};
-
-unsigned sizeClassOf(std::size_t size) {
-  return static_cast<unsigned>((size + kGranule - 1) / kGranule - 1);
-}
-
-std::size_t blockSize(unsigned sizeClass) {
-  return (sizeClass + 1) * kGranule;
-}
-
-// This thread's lists for pool `id`, emptied if they were another pool's (tests only: the
-// process has one pool).
-ThreadLists& listsFor(unsigned id) {
-  ThreadLists& lists = threadLists;
-  if (lists.poolId != id)
-    lists = ThreadLists{id, {}, {}, {}};
-  return lists;
-}
 
 // The range starts on a huge-page boundary and asks for transparent huge pages: pages are carved
 // in address order, so the touched part is dense, and one fault backs 2 MiB instead of 4 KiB
@@ -106,32 +79,9 @@ void SmallObjectPool::destroy(SmallObjectPool* pool) {
   std::free(pool);
 }
 
-SmallObjectPool* SmallObjectPool::instance() {
-  // Set up by the first allocation, which happens before main() while there is one thread.
-  static SmallObjectPool* const pool =
-      std::getenv("PM_SYSTEM_ALLOCATOR") ? nullptr : create(kProcessPages);
-  return pool;
-}
-
-bool SmallObjectPool::owns(const void* block) const {
-  auto address = reinterpret_cast<std::uintptr_t>(block);
-  auto base = reinterpret_cast<std::uintptr_t>(base_);
-  return address >= base && address - base < pageCount_ * kPageSize;
-}
-
-void* SmallObjectPool::allocate(std::size_t size) {
-  unsigned sizeClass = sizeClassOf(size == 0 ? 1 : size);
-  ThreadLists& lists = listsFor(id_);
-  if (FreeBlock* block = lists.free[sizeClass]) {
-    lists.free[sizeClass] = block->next;
-    return block;
-  }
-  if (lists.bump[sizeClass] != lists.bumpEnd[sizeClass]) {
-    char* block = lists.bump[sizeClass];
-    lists.bump[sizeClass] += blockSize(sizeClass);
-    return block;
-  }
-  return blockFromNewPage(sizeClass);
+void SmallObjectPool::setUpProcessPool() {
+  processPool_ = std::getenv("PM_SYSTEM_ALLOCATOR") ? nullptr : create(kProcessPages);
+  processPoolSetUp_ = true;
 }
 
 void* SmallObjectPool::blockFromNewPage(unsigned sizeClass) {
@@ -141,19 +91,10 @@ void* SmallObjectPool::blockFromNewPage(unsigned sizeClass) {
   pageClass_[page] = static_cast<unsigned char>(sizeClass);
   char* start = base_ + page * kPageSize;
   std::size_t size = blockSize(sizeClass);
-  ThreadLists& lists = listsFor(id_);
+  ThreadLists& lists = listsFor();
   lists.bump[sizeClass] = start + size;
   lists.bumpEnd[sizeClass] = start + (kPageSize / size) * size;
   return start;
-}
-
-void SmallObjectPool::release(void* block) {
-  std::size_t page = (static_cast<char*>(block) - base_) / kPageSize;
-  unsigned sizeClass = pageClass_[page];
-  ThreadLists& lists = listsFor(id_);
-  auto* freed = static_cast<FreeBlock*>(block);
-  freed->next = lists.free[sizeClass];
-  lists.free[sizeClass] = freed;
 }
 
 } // namespace pm::driver
