@@ -23,7 +23,7 @@ const std::vector<PassStep>& passSteps() {
        }},
       {"bind-upstream-outputs",
        [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {
-         runBindUpstreamOutputs(graph, diagnostics, results.bindings);
+         runBindUpstreamOutputs(graph, diagnostics, results.bindings, results.threads);
        }},
       {"check-types",
        [](ModuleGraph& graph, Diagnostics& diagnostics, PassResults& results) {

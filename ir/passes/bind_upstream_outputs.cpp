@@ -1,7 +1,11 @@
 // Checking and recording which upstream module output every UpstreamOutputRef reads.
 #include "ir/passes/bind_upstream_outputs.h"
 
+#include "ir/thread_pool.h"
+
 #include <fmt/format.h>
+
+#include <unordered_map>
 
 namespace pm::ir {
 
@@ -92,9 +96,10 @@ void checkProducer(const Module& producer, const Expr& reference, UpstreamBindin
                                     name, producer.name, output->condition->name));
 }
 
-void bindModule(const ModuleGraph& graph, const Module& consumer, Diagnostics& diagnostics,
+void bindModule(const ModuleGraph& graph, const Module& consumer,
+                const std::vector<const Expr*>& references, Diagnostics& diagnostics,
                 UpstreamBindings& bindings) {
-  for (const Expr* reference : upstreamReferences(consumer)) {
+  for (const Expr* reference : references) {
     const UpstreamOutput& target = reference->upstreamOutput();
     UpstreamBinding binding{consumer.name, target.module, target.output, reference->location(), {}};
     for (const Module* producer : producingModules(graph, consumer, target.module))
@@ -118,11 +123,20 @@ bool reportCycle(const ModuleGraph& graph, Diagnostics& diagnostics) {
 } // namespace
 
 void runBindUpstreamOutputs(ModuleGraph& graph, Diagnostics& diagnostics,
-                            UpstreamBindings& bindings) {
+                            UpstreamBindings& bindings, unsigned threads) {
+  // Finding the references walks every expression: each module on the pool. Binding them is
+  // cheap and goes in topological order.
+  const std::deque<Module>& modules = graph.modules();
+  std::vector<std::vector<const Expr*>> references(modules.size());
+  std::unordered_map<const Module*, std::size_t> slots;
+  for (std::size_t index = 0; index < modules.size(); ++index)
+    slots.emplace(&modules[index], index);
+  runJobs(modules.size(), threads,
+          [&](std::size_t index) { references[index] = upstreamReferences(modules[index]); });
   // Modules on a cycle are left out of the topological order: they were reported instead.
   reportCycle(graph, diagnostics);
   for (const Module* module : graph.topologicalOrder())
-    bindModule(graph, *module, diagnostics, bindings);
+    bindModule(graph, *module, references[slots.at(module)], diagnostics, bindings);
 }
 
 void runBindUpstreamOutputs(ModuleGraph& graph, Diagnostics& diagnostics) {

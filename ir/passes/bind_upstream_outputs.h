@@ -50,8 +50,9 @@ struct UpstreamBindings {
 std::vector<const Module*> producingModules(const ModuleGraph& graph, const Module& consumer,
                                             std::string_view namedModule);
 
+// The modules' references are found on `threads` threads (the result does not depend on it).
 void runBindUpstreamOutputs(ModuleGraph& graph, Diagnostics& diagnostics,
-                            UpstreamBindings& bindings);
+                            UpstreamBindings& bindings, unsigned threads = 1);
 // Diagnostics only (the pass-list form).
 void runBindUpstreamOutputs(ModuleGraph& graph, Diagnostics& diagnostics);
 

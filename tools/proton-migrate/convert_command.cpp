@@ -241,7 +241,7 @@ int convert(const po::variables_map& values, CommandIo& io) {
     return kExitUsage;
   }
   std::string directory = values["output"].as<std::string>();
-  std::string marker = markerText(values);
+  std::string marker = markerText(values, nullptr, threadCount(values));
   if (OutputDecision decision = decideOutput(directory, marker, values);
       decision != OutputDecision::Write) {
     bool upToDate = decision == OutputDecision::UpToDate;

@@ -1,6 +1,8 @@
 // Writing and reading the marker of generated folders.
 #include "tools/proton-migrate/output_marker.h"
 
+#include "ir/thread_pool.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -126,9 +128,30 @@ void declareOutputFolderOptions(po::options_description& options) {
       "skip an output whose marker shows the same tool version and inputs");
 }
 
-std::string markerText(const po::variables_map& values, InputHashes* hashed) {
+namespace {
+
+// Hashes the inputs `values` names that `known` lacks, on `threads` threads.
+void hashNewInputs(const po::variables_map& values, InputHashes& known, unsigned threads) {
+  std::vector<std::string> unhashed;
+  std::set<std::string> seen;
+  for (const auto& [name, value] : values)
+    if (kFileOptions.count(name) && !value.defaulted())
+      for (const std::string& path : valueWords(value))
+        if (!known.count(path) && seen.insert(path).second)
+          unhashed.push_back(path);
+  std::vector<std::map<std::string, std::string>> hashes(unhashed.size());
+  ir::runJobs(unhashed.size(), threads,
+              [&](std::size_t index) { hashInput(unhashed[index], hashes[index]); });
+  for (std::size_t index = 0; index < unhashed.size(); ++index)
+    known.emplace(unhashed[index], std::move(hashes[index]));
+}
+
+} // namespace
+
+std::string markerText(const po::variables_map& values, InputHashes* hashed, unsigned threads) {
   InputHashes unshared;
   InputHashes& known = hashed ? *hashed : unshared;
+  hashNewInputs(values, known, threads);
   std::map<std::string, std::string> inputs;
   std::map<std::string, std::string> settings;
   for (const auto& [name, value] : values) {
@@ -136,12 +159,8 @@ std::string markerText(const po::variables_map& values, InputHashes* hashed) {
       continue;
     std::vector<std::string> words = valueWords(value);
     if (kFileOptions.count(name)) {
-      for (const std::string& path : words) {
-        auto [files, added] = known.try_emplace(path);
-        if (added)
-          hashInput(path, files->second);
-        inputs.insert(files->second.begin(), files->second.end());
-      }
+      for (const std::string& path : words)
+        inputs.insert(known.at(path).begin(), known.at(path).end());
       continue;
     }
     std::string joined;

@@ -21,9 +21,11 @@ void declareOutputFolderOptions(po::options_description& options);
 // named by PATH, --spec, --env-outputs, --component-outputs and --stack-dump hashed, the other
 // options recorded as given (not -o, --force, --incremental).
 // `hashed`, when given, keeps the hashes of each input path read, so a batch job that marks
-// one bundle's outputs for several targets reads and hashes its files once.
+// one bundle's outputs for several targets reads and hashes its files once. The inputs are
+// hashed on `threads` threads.
 using InputHashes = std::map<std::string, std::map<std::string, std::string>>;
-std::string markerText(const po::variables_map& values, InputHashes* hashed = nullptr);
+std::string markerText(const po::variables_map& values, InputHashes* hashed = nullptr,
+                       unsigned threads = 1);
 
 enum class OutputDecision {
   Write,    // absent, empty, or ours
