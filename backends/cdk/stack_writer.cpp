@@ -121,7 +121,7 @@ private:
   void reserveNames() {
     for (const auto& [key, name] :
          model_.passes.identifiers.inModule(ir::NamingTarget::Cdk, module_.name))
-      if (key.kind != NamedKind::Input)
+      if (key.first != NamedKind::Input)
         names_.take(name);
     for (std::string_view helper : {"jinjaTruth", "jinjaEquals", "Construct"})
       names_.take(std::string(helper));

@@ -13,21 +13,37 @@ namespace pm::ir {
 
 const std::string* Identifiers::find(NamingTarget target, std::string_view module, NamedKind kind,
                                      std::string_view source) const {
-  auto found = names_.find({target, std::string(module), kind, std::string(source)});
-  return found == names_.end() ? nullptr : &found->second;
+  const ModuleNames& names = inModule(target, module);
+  auto found = names.find(std::pair<NamedKind, std::string_view>(kind, source));
+  return found == names.end() ? nullptr : &found->second;
 }
 
-Identifiers::NameRun Identifiers::inModule(NamingTarget target, std::string_view module) const {
-  // Keys order by target, then module: the module's names are one run of the map, up to the
-  // first key of the next module name (every longer or greater name sorts after module + '\0').
-  std::string name(module);
-  auto begin = names_.lower_bound({target, name, NamedKind::Input, ""});
-  auto end = names_.lower_bound({target, name + '\0', NamedKind::Input, ""});
-  return {begin, end};
+const Identifiers::ModuleNames& Identifiers::inModule(NamingTarget target,
+                                                      std::string_view module) const {
+  static const ModuleNames kNone;
+  auto found = modules_.find(std::pair<NamingTarget, std::string_view>(target, module));
+  return found == modules_.end() ? kNone : found->second;
+}
+
+Identifiers::ModuleNames& Identifiers::names(NamingTarget target, std::string_view module) {
+  auto key = std::pair<NamingTarget, std::string_view>(target, module);
+  auto found = modules_.lower_bound(key);
+  if (found == modules_.end() || modules_.key_comp()(key, found->first))
+    found = modules_.emplace_hint(found, std::pair(target, std::string(module)), ModuleNames{});
+  return found->second;
 }
 
 void Identifiers::assign(IdentifierKey key, std::string name) {
-  names_.insert_or_assign(std::move(key), std::move(name));
+  names(key.target, key.module)
+      .insert_or_assign({key.kind, std::move(key.source)}, std::move(name));
+}
+
+Identifiers::NameMap Identifiers::all() const {
+  NameMap flat;
+  for (const auto& [module, names] : modules_)
+    for (const auto& [element, name] : names)
+      flat.emplace(IdentifierKey{module.first, module.second, element.first, element.second}, name);
+  return flat;
 }
 
 namespace {
@@ -195,6 +211,20 @@ std::vector<NamedElement> elementsOf(const std::vector<const Module*>& modules,
   return elements;
 }
 
+// A module's own namespaces, in table order, into its names made beforehand.
+void assignModuleNamespaces(const Module& module, std::span<const NamingNamespace> spaces,
+                            std::vector<Diagnostics>& found, Identifiers& identifiers) {
+  for (std::size_t space = 0; space < spaces.size(); ++space) {
+    if (spaces[space].graphWide)
+      continue;
+    Identifiers::ModuleNames& names = identifiers.names(spaces[space].target, module.name);
+    for (Candidate& candidate : NamespaceAssigner(spaces[space], found[space])
+                                    .assign(elementsOf({&module}, spaces[space])))
+      names.insert_or_assign({candidate.element.kind, std::move(candidate.element.source)},
+                             std::move(candidate.name));
+  }
+}
+
 // Modules by name, so diagnostics come out in the same order whatever the insertion order.
 std::vector<const Module*> modulesByName(const ModuleGraph& graph) {
   std::vector<const Module*> modules;
@@ -210,23 +240,25 @@ std::vector<const Module*> modulesByName(const ModuleGraph& graph) {
 void runAssignIdentifiers(ModuleGraph& graph, Diagnostics& diagnostics, Identifiers& identifiers,
                           unsigned threads) {
   std::vector<const Module*> modules = modulesByName(graph);
-  for (const NamingNamespace& space : namingNamespaces()) {
-    if (space.graphWide) {
-      assignNamespace(space, elementsOf(modules, space), diagnostics, identifiers);
+  std::span<const NamingNamespace> spaces = namingNamespaces();
+  // A module's namespaces read nothing of another's: each module's are assigned apart, into
+  // names made here first (the threads then change no shared map), and its diagnostics are
+  // taken namespace by namespace in module order.
+  for (const Module* module : modules)
+    for (const NamingNamespace& space : spaces)
+      identifiers.names(space.target, module->name);
+  std::vector<std::vector<Diagnostics>> found(modules.size(),
+                                              std::vector<Diagnostics>(spaces.size()));
+  runJobs(modules.size(), threads, [&](std::size_t index) {
+    assignModuleNamespaces(*modules[index], spaces, found[index], identifiers);
+  });
+  for (std::size_t space = 0; space < spaces.size(); ++space) {
+    if (spaces[space].graphWide) {
+      assignNamespace(spaces[space], elementsOf(modules, spaces[space]), diagnostics, identifiers);
       continue;
     }
-    // A module's namespace reads nothing of another's: each is assigned apart, then its names
-    // and diagnostics are taken in module order.
-    std::vector<std::vector<Candidate>> assigned(modules.size());
-    std::vector<Diagnostics> found(modules.size());
-    runJobs(modules.size(), threads, [&](std::size_t index) {
-      assigned[index] =
-          NamespaceAssigner(space, found[index]).assign(elementsOf({modules[index]}, space));
-    });
-    for (std::size_t index = 0; index < modules.size(); ++index) {
-      diagnostics.append(found[index]);
-      record(space, assigned[index], identifiers);
-    }
+    for (std::vector<Diagnostics>& byModule : found)
+      diagnostics.append(byModule[space]);
   }
 }
 

@@ -29,8 +29,22 @@ struct IdentifierKey {
   friend auto operator<=>(const IdentifierKey&, const IdentifierKey&) = default;
 };
 
+// Kept per target and module: backends look names up by module, and a module's namespaces are
+// filled on the thread pool, each into its own module's names.
 class Identifiers {
+  // Orders (enum, name) pairs and finds them by (enum, string_view) without a copy.
+  struct PairLess {
+    using is_transparent = void;
+    template <typename A, typename B> bool operator()(const A& a, const B& b) const {
+      return std::pair(a.first, std::string_view(a.second)) <
+             std::pair(b.first, std::string_view(b.second));
+    }
+  };
+
 public:
+  // One module's names for one target, by element kind and source name.
+  using ModuleNames = std::map<std::pair<NamedKind, std::string>, std::string, PairLess>;
+
   // The target name of an element, or nullptr when none was assigned.
   const std::string* find(NamingTarget target, std::string_view module, NamedKind kind,
                           std::string_view source) const;
@@ -39,19 +53,18 @@ public:
     return find(target, module, NamedKind::Module, module);
   }
   void assign(IdentifierKey key, std::string name);
-  using NameMap = std::map<IdentifierKey, std::string>;
-  const NameMap& all() const { return names_; }
-  // A run of the map, for range-for (std::ranges::subrange trips clang 14's libstdc++ 12).
-  struct NameRun {
-    NameMap::const_iterator first, last;
-    NameMap::const_iterator begin() const { return first; }
-    NameMap::const_iterator end() const { return last; }
-  };
   // The names one module's elements (and the module itself) have for one target.
-  NameRun inModule(NamingTarget target, std::string_view module) const;
+  const ModuleNames& inModule(NamingTarget target, std::string_view module) const;
+  // The names of `module` for `target`, made empty if there were none. Threads may fill the
+  // names of different modules at once, once each module's names exist.
+  ModuleNames& names(NamingTarget target, std::string_view module);
+
+  // Every name, in key order (tests compare whole tables).
+  using NameMap = std::map<IdentifierKey, std::string>;
+  NameMap all() const;
 
 private:
-  NameMap names_;
+  std::map<std::pair<NamingTarget, std::string>, ModuleNames, PairLess> modules_;
 };
 
 // Namespaces of one module each are assigned on `threads` threads; names and diagnostics do not
