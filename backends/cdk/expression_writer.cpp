@@ -52,10 +52,22 @@ bool isProtonReference(const ExprPtr& expr) {
   }
 }
 
+// The size join() gives: a separator before every item once the text is not empty.
+std::size_t joinedSize(const std::vector<std::string>& items, std::size_t separator) {
+  std::size_t size = 0;
+  for (const std::string& item : items)
+    size += (size ? separator : 0) + item.size();
+  return size;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
-  for (const std::string& item : items)
-    out += (out.empty() ? "" : std::string(separator)) + item;
+  out.reserve(joinedSize(items, separator.size()));
+  for (const std::string& item : items) {
+    if (!out.empty())
+      out.append(separator);
+    out.append(item);
+  }
   return out;
 }
 
@@ -75,16 +87,23 @@ std::string layout(const std::vector<std::string>& items, std::string_view open,
                    std::string_view close, int indent) {
   if (items.empty())
     return std::string(open) + std::string(close);
-  std::string line = join(items, ", ");
-  bool spaced = open == "{";
-  if (line.size() <= kLineWidth && line.find('\n') == std::string::npos)
-    return std::string(open) + (spaced ? " " : "") + line + (spaced ? " " : "") +
-           std::string(close);
-  std::string pad(static_cast<std::size_t>(indent + 2), ' ');
-  std::string out = std::string(open) + "\n";
+  // Items hold whole nested literals: they are appended once, with no temporaries.
+  std::string out(open);
+  bool oneLine = joinedSize(items, 2) <= kLineWidth &&
+                 std::none_of(items.begin(), items.end(), [](const std::string& item) {
+                   return item.find('\n') != std::string::npos;
+                 });
+  if (oneLine) {
+    bool spaced = open == "{";
+    out.append(spaced ? " " : "").append(join(items, ", ")).append(spaced ? " " : "");
+    return out.append(close);
+  }
+  auto pad = static_cast<std::size_t>(indent + 2);
+  out.reserve(joinedSize(items, pad + 2) + 2 * pad + close.size());
+  out += '\n';
   for (const std::string& item : items)
-    out += pad + item + ",\n";
-  return out + std::string(static_cast<std::size_t>(indent), ' ') + std::string(close);
+    out.append(pad, ' ').append(item).append(",\n");
+  return out.append(static_cast<std::size_t>(indent), ' ').append(close);
 }
 
 } // namespace

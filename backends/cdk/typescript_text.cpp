@@ -35,30 +35,48 @@ void appendEscaped(std::string& out, char c) {
   out += c;
 }
 
+// Whether `c` is written as it is in a literal whose own quote is `quote`.
+bool plainIn(char c, char quote) {
+  return static_cast<unsigned char>(c) >= 0x20 && c != '\\' && c != quote && c != '$';
+}
+
+// Appends `text` escaped for a literal quoted by `quote`, each run of plain characters at once:
+// the generated stacks are mostly string literals.
+void appendLiteral(std::string& out, std::string_view text, char quote) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t plain = at;
+    while (plain < text.size() && plainIn(text[plain], quote))
+      ++plain;
+    out.append(text.substr(at, plain - at));
+    if (plain == text.size())
+      return;
+    char c = text[plain];
+    if (c == quote)
+      out.append({'\\', quote});
+    else if (c == '$') // only `${` opens a placeholder, and only in a template literal
+      out.append(quote == '`' && plain + 1 < text.size() && text[plain + 1] == '{' ? "\\$" : "$");
+    else
+      appendEscaped(out, c);
+    at = plain + 1;
+  }
+}
+
 } // namespace
 
 std::string tsString(std::string_view text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'')
-      out += "\\'";
-    else
-      appendEscaped(out, c);
-  }
-  return out + "'";
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '\'';
+  appendLiteral(out, text, '\'');
+  out += '\'';
+  return out;
 }
 
 std::string tsTemplateText(std::string_view text) {
   std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '`')
-      out += "\\`";
-    else if (c == '$' && i + 1 < text.size() && text[i + 1] == '{')
-      out += "\\$";
-    else
-      appendEscaped(out, c);
-  }
+  out.reserve(text.size());
+  appendLiteral(out, text, '`');
   return out;
 }
 
