@@ -264,7 +264,7 @@ int convert(const po::variables_map& values, CommandIo& io) {
   if (diagnostics.hasErrors())
     return kExitInputError; // nothing is written when any bundle failed
   output.write(std::string(kMarkerFile), marker);
-  commitOutputTree(output, directory);
+  commitOutputTree(output, directory, threadCount(values));
   return lint.stopped ? kExitFindings : kExitSuccess;
 }
 
@@ -281,7 +281,8 @@ void convertInto(const po::variables_map& values, const backends::Backend& backe
   auto paths = values["path"].as<std::vector<std::string>>();
   std::vector<std::string> catalogPaths = catalogBundlePaths(paths);
   bool catalog = backend.name() == "servicecatalog";
-  auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics, run.models);
+  auto bundles = loadBundles(catalog ? catalogPaths : paths, values, diagnostics, run.models,
+                             threadCount(values));
   bool several = bundles && bundles->size() > 1; // each in its own folder, carried over or not
   if (bundles)
     carryOverCodeBuildBundles(*bundles, output, diagnostics);

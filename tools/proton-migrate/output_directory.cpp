@@ -3,13 +3,17 @@
 
 #include "tools/proton-migrate/staging_registry.h"
 
+#include "ir/thread_pool.h"
+
 #include <cerrno>
 #include <cstdio>
+#include <exception>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <system_error>
+#include <vector>
 
 namespace pm::driver {
 
@@ -30,8 +34,11 @@ void createFolders(const fs::path& folder) {
   fs::create_directories(folder);
 }
 
-void writeAll(const backends::OutputTree& tree, const fs::path& root) {
+// The folders first, then the files on `threads` threads; the first failure in path order is
+// thrown once all are done.
+void writeAll(const backends::OutputTree& tree, const fs::path& root, unsigned threads) {
   createFolders(root);
+  std::vector<std::pair<fs::path, const std::string*>> files;
   fs::path created = root; // files come in path order: a folder's files follow each other
   for (const auto& [relative, content] : tree.files()) {
     fs::path file = root / relative;
@@ -39,8 +46,19 @@ void writeAll(const backends::OutputTree& tree, const fs::path& root) {
       created = file.parent_path();
       createFolders(created);
     }
-    writeFile(file, content);
+    files.emplace_back(std::move(file), &content);
   }
+  std::vector<std::exception_ptr> failures(files.size());
+  ir::runJobs(files.size(), threads, [&](std::size_t index) {
+    try {
+      writeFile(files[index].first, *files[index].second);
+    } catch (...) {
+      failures[index] = std::current_exception();
+    }
+  });
+  for (const std::exception_ptr& failure : failures)
+    if (failure)
+      std::rethrow_exception(failure);
 }
 
 fs::path absoluteTarget(const std::string& path) {
@@ -97,10 +115,11 @@ void requireKind(const fs::path& target, fs::file_type kind, const char* what) {
 
 } // namespace
 
-void commitOutputTree(const backends::OutputTree& tree, const std::string& directory) {
+void commitOutputTree(const backends::OutputTree& tree, const std::string& directory,
+                      unsigned threads) {
   fs::path target = absoluteTarget(directory);
   requireKind(target, fs::file_type::directory, "a folder");
-  commitThroughStaging(target, [&](const fs::path& staging) { writeAll(tree, staging); });
+  commitThroughStaging(target, [&](const fs::path& staging) { writeAll(tree, staging, threads); });
 }
 
 void commitOutputFile(const std::string& content, const std::string& path) {

@@ -9,8 +9,10 @@
 
 namespace pm::driver {
 
-// Throws std::runtime_error (an I/O failure) with a message naming the path.
-void commitOutputTree(const backends::OutputTree& tree, const std::string& directory);
+// Throws std::runtime_error (an I/O failure) with a message naming the path. The files are
+// written on `threads` threads.
+void commitOutputTree(const backends::OutputTree& tree, const std::string& directory,
+                      unsigned threads = 1);
 
 // One file (a report), written beside its target and renamed into place likewise.
 void commitOutputFile(const std::string& content, const std::string& path);

@@ -3,6 +3,8 @@
 
 #include "tools/proton-migrate/model_cache.h"
 
+#include "ir/thread_pool.h"
+
 #include <algorithm>
 
 namespace pm::driver {
@@ -187,21 +189,43 @@ specsForBundles(const std::vector<const frontend::Bundle*>& bundles,
   return chosen;
 }
 
-std::optional<std::vector<LoadedBundle>> loadBundles(const std::vector<std::string>& paths,
-                                                     const po::variables_map& values,
-                                                     ir::Diagnostics& diagnostics,
-                                                     ModelCache* cache) {
+namespace {
+
+// The bundles at `paths`, in order; each read into diagnostics of its own on the pool (the
+// cache is shared, so reads through it stay on this thread).
+std::optional<std::vector<frontend::Bundle>> readBundles(const std::vector<std::string>& paths,
+                                                         ir::Diagnostics& diagnostics,
+                                                         ModelCache* cache, unsigned threads) {
+  std::vector<std::optional<frontend::Bundle>> read(paths.size());
+  std::vector<ir::Diagnostics> found(paths.size());
+  ir::runJobs(paths.size(), cache ? 1 : threads, [&](std::size_t index) {
+    read[index] = cache ? cache->readBundle(paths[index], found[index])
+                        : frontend::readBundle(paths[index], found[index]);
+  });
   std::vector<frontend::Bundle> bundles;
   bool failed = false;
-  for (const std::string& path : paths) {
-    auto bundle =
-        cache ? cache->readBundle(path, diagnostics) : frontend::readBundle(path, diagnostics);
-    failed = failed || !bundle;
-    if (bundle)
-      bundles.push_back(std::move(*bundle));
+  for (std::size_t index = 0; index < paths.size(); ++index) {
+    diagnostics.append(found[index]);
+    failed = failed || !read[index];
+    if (read[index])
+      bundles.push_back(std::move(*read[index]));
   }
   if (failed)
     return std::nullopt;
+  return bundles;
+}
+
+} // namespace
+
+std::optional<std::vector<LoadedBundle>> loadBundles(const std::vector<std::string>& paths,
+                                                     const po::variables_map& values,
+                                                     ir::Diagnostics& diagnostics,
+                                                     ModelCache* cache, unsigned threads) {
+  auto readOrNot = readBundles(paths, diagnostics, cache, threads);
+  if (!readOrNot)
+    return std::nullopt;
+  std::vector<frontend::Bundle>& bundles = *readOrNot;
+  bool failed = false;
   std::vector<const frontend::Bundle*> read;
   for (const frontend::Bundle& bundle : bundles)
     read.push_back(&bundle);

@@ -62,13 +62,12 @@ std::optional<std::vector<std::optional<std::string>>>
 specsForBundles(const std::vector<const frontend::Bundle*>& bundles,
                 const std::vector<std::string>& specs, ir::Diagnostics& diagnostics);
 
-// Reads the bundles at `paths` (through `cache` when given) and the files the options name for
-// each; nothing when an error was reported. The results must stay in place while requests made
-// from them are in use.
-std::optional<std::vector<LoadedBundle>> loadBundles(const std::vector<std::string>& paths,
-                                                     const po::variables_map& values,
-                                                     ir::Diagnostics& diagnostics,
-                                                     ModelCache* cache = nullptr);
+// Reads the bundles at `paths` (through `cache` when given, else on `threads` threads) and the
+// files the options name for each; nothing when an error was reported. The results must stay
+// in place while requests made from them are in use.
+std::optional<std::vector<LoadedBundle>>
+loadBundles(const std::vector<std::string>& paths, const po::variables_map& values,
+            ir::Diagnostics& diagnostics, ModelCache* cache = nullptr, unsigned threads = 1);
 // One bundle (loadBundles of one path).
 std::optional<LoadedBundle> loadBundle(const std::string& path, const po::variables_map& values,
                                        ir::Diagnostics& diagnostics);
