@@ -4,13 +4,15 @@ templates: converting all of them in one process (ours with one thread and with 
 warm in one node process, module load excluded), and one process per template for both.
 
   peer_ratio.py --bin PROTON_MIGRATE [--templates DIR | -n N] [--per-process K]
-                [--anchors DIR] [--node-path DIR]
+                [--repeat R] [--anchors DIR] [--node-path DIR]
 
 --templates: plain CloudFormation files (default: make_estate.py renders the corpus and
 fixtures into a scratch folder, N files). The peer scripts are in --anchors (default
 ../shared/tools/anchors next to the repository); the cdk-from-cfn package is found through
---node-path (or $NODE_PATH): `npm install` the anchors' package.json there. Prints the times
-and the ratios (peer time / ours; above 1 means faster than the peer).
+--node-path (or $NODE_PATH): `npm install` the anchors' package.json there. Each in-process
+conversion runs --repeat times (default 3) and its median counts: one run on a shared machine
+is noise. Prints the times and the ratios (peer time / ours; above 1 means faster than the
+peer).
 """
 import argparse
 import glob
@@ -81,6 +83,8 @@ def main():
     parser.add_argument("-n", type=int, default=480, help="templates to make (no --templates)")
     parser.add_argument("--per-process", type=int, default=20,
                         help="templates run one process each (0: skip)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each in-process conversion; the median counts")
     parser.add_argument("--anchors", default=os.path.join(ROOT, "..", "shared", "tools", "anchors"))
     parser.add_argument("--node-path", default=os.environ.get("NODE_PATH", ""))
     args = parser.parse_args()
@@ -100,13 +104,17 @@ def main():
                        glob.glob(os.path.join(folder, "*.json")))
         size = sum(os.path.getsize(f) for f in files)
         print("{} templates, {:.2f} MB".format(len(files), size / 1e6))
-        converted, peer, load, peer_wall = peer_in_process(args.anchors, files, env, scratch)
+        peer_runs = [peer_in_process(args.anchors, files, env, scratch)
+                     for _ in range(args.repeat)]
+        converted, peer, load, peer_wall = sorted(peer_runs, key=lambda run: run[1])[
+            len(peer_runs) // 2]
         print("cdk-from-cfn, one node process:   {:8.3f} s converting {} ({:.2f} ms each; "
               "module load {:.3f} s, process {:.3f} s)".format(peer, converted,
                                                                1e3 * peer / converted, load,
                                                                peer_wall))
         for jobs, target in ((1, 2.0), (2, 3.5)):
-            wall, cpu, rss = ours_in_process(args.bin, files, jobs, scratch)
+            runs = [ours_in_process(args.bin, files, jobs, scratch) for _ in range(args.repeat)]
+            wall, cpu, rss = sorted(runs)[len(runs) // 2]
             ratio = (peer / converted) / (wall / len(files))  # per template converted
             print("proton-migrate convert -j {}:       {:8.3f} s wall, whole process ({:.2f} ms "
                   "each; CPU {:.3f} s; peak RSS {:.0f} MB)  ratio {:.2f}x (target {}x)".format(
