@@ -121,13 +121,18 @@ void Diagnostics::printOne(std::string& out, const Diagnostic& diagnostic) const
   if (!diagnostic.ruleId.empty())
     out.append(" [").append(diagnostic.ruleId).append("]");
   out += '\n';
-  std::string line = printable(maskSecrets(sourceLine(diagnostic.location)));
+  std::string source = sourceLine(diagnostic.location);
+  std::string line = printable(maskSecrets(source));
   if (!line.empty()) {
     out.append(line) += '\n';
     if (diagnostic.location.column > 0) {
-      // Keep tabs so the caret lines up under the same column in a terminal.
-      for (int i = 0; i + 1 < diagnostic.location.column && i < static_cast<int>(line.size()); ++i)
-        out += line[i] == '\t' ? '\t' : ' ';
+      // The caret goes under what the column's text became: a masked secret or an escaped
+      // control character before it changes the width. Tabs stay, to line up in a terminal.
+      auto before =
+          std::min(source.size(), static_cast<std::size_t>(diagnostic.location.column - 1));
+      std::string shown = printable(maskSecrets(std::string_view(source).substr(0, before)));
+      for (std::size_t i = 0; i < shown.size() && i < line.size(); ++i)
+        out += shown[i] == '\t' ? '\t' : ' ';
       out.append("^\n");
     }
   }

@@ -55,6 +55,20 @@ TEST_CASE("secret masking: diagnostics mask their message and source line") {
   CHECK(out.str().find("  Key: ********\n") != std::string::npos);
 }
 
+TEST_CASE("secret masking: the caret stays under its token when a secret before it is masked") {
+  pm::ir::Diagnostics diagnostics;
+  diagnostics.registerSource("t.yaml", "  Env: {password: hunter2-longer-than-mask, Mode: fast}\n"
+                                       "  Name: \x1b[31mred\tx\n");
+  diagnostics.warning("PRS016", {"t.yaml", 1, 45}, "unknown key Mode");
+  diagnostics.warning("PRS016", {"t.yaml", 2, 18}, "x");
+  std::ostringstream out;
+  diagnostics.print(out);
+  CHECK(out.str().find("  Env: {password: ********, Mode: fast}\n"
+                       "                            ^\n") != std::string::npos);
+  CHECK(out.str().find("  Name: \\x1b[31mred\tx\n"
+                       "                   \t^\n") != std::string::npos);
+}
+
 TEST_CASE("secret masking: a secret name is found in any case, wherever it starts") {
   // Against the plain definition: lower-case the text, look for each part.
   auto reference = [](std::string text) {
