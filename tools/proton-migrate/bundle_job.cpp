@@ -54,15 +54,16 @@ void summariseDiagnostics(const std::vector<ir::Diagnostic>& diagnostics, bool k
   }
 }
 
-// A Terraform-written bundle asked for another target than terraform or servicecatalog (PRS013,
-// and nothing else wrong): the target cannot carry it, which is no failure of the bundle.
-bool onlyOtherTarget(const ir::Diagnostics& diagnostics) {
+// A Terraform-written bundle asked for a target that cannot carry it (cdk: emitModel reports
+// PRS013, and nothing else is wrong) is no failure of the bundle. Told by what the conversion
+// saw, not by a message's words.
+bool onlyOtherTarget(const ir::Diagnostics& diagnostics, bool writtenInTerraform,
+                     const std::string& target) {
   const auto& all = diagnostics.all();
-  return std::all_of(all.begin(), all.end(), [](const ir::Diagnostic& diagnostic) {
-    return diagnostic.severity != ir::Severity::Error ||
-           (diagnostic.ruleId == "PRS013" &&
-            diagnostic.message.find("written in Terraform") != std::string::npos);
-  });
+  return writtenInTerraform && target != "terraform" &&
+         std::all_of(all.begin(), all.end(), [](const ir::Diagnostic& diagnostic) {
+           return diagnostic.severity != ir::Severity::Error || diagnostic.ruleId == "PRS013";
+         });
 }
 
 std::string bundleName(const std::string& path, ModelCache& cache) {
@@ -128,7 +129,8 @@ void convertItem(const BatchItem& item, const BatchSettings& settings, ModelCach
   // The lint findings come apart from the diagnostics: one of severity error stops no bundle.
   summariseDiagnostics(lint.findings, settings.keepMessages, outcome);
   if (diagnostics.hasErrors()) {
-    outcome.status = onlyOtherTarget(diagnostics) ? "not-for-target" : "failed";
+    outcome.status =
+        onlyOtherTarget(diagnostics, terraformWritten, item.target) ? "not-for-target" : "failed";
     return;
   }
   if (terraformWritten)
