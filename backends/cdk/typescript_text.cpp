@@ -3,6 +3,7 @@
 
 #include "ir/text_cursor.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace pm::backends::cdk {
@@ -62,7 +63,52 @@ void appendLiteral(std::string& out, std::string_view text, char quote) {
   }
 }
 
+// Where a list or object literal breaks into one item per line.
+constexpr std::size_t kLineWidth = 72;
+
+// The size tsJoin() gives: a separator before every item once the text is not empty.
+std::size_t joinedSize(const std::vector<std::string>& items, std::size_t separator) {
+  std::size_t size = 0;
+  for (const std::string& item : items)
+    size += (size ? separator : 0) + item.size();
+  return size;
+}
+
 } // namespace
+
+std::string tsJoin(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  out.reserve(joinedSize(items, separator.size()));
+  for (const std::string& item : items) {
+    if (!out.empty())
+      out.append(separator);
+    out.append(item);
+  }
+  return out;
+}
+
+std::string tsLayout(const std::vector<std::string>& items, std::string_view open,
+                     std::string_view close, int indent) {
+  if (items.empty())
+    return std::string(open) + std::string(close);
+  // Items hold whole nested literals: they are appended once, with no temporaries.
+  std::string out(open);
+  bool oneLine = joinedSize(items, 2) <= kLineWidth &&
+                 std::none_of(items.begin(), items.end(), [](const std::string& item) {
+                   return item.find('\n') != std::string::npos;
+                 });
+  if (oneLine) {
+    bool spaced = open == "{";
+    out.append(spaced ? " " : "").append(tsJoin(items, ", ")).append(spaced ? " " : "");
+    return out.append(close);
+  }
+  auto pad = static_cast<std::size_t>(indent + 2);
+  out.reserve(joinedSize(items, pad + 2) + 2 * pad + close.size());
+  out += '\n';
+  for (const std::string& item : items)
+    out.append(pad, ' ').append(item).append(",\n");
+  return out.append(static_cast<std::size_t>(indent), ' ').append(close);
+}
 
 std::string tsString(std::string_view text) {
   std::string out;

@@ -3,9 +3,16 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pm::backends::cdk {
 
+// The items with `separator` between them (none before the first non-empty text).
+std::string tsJoin(const std::vector<std::string>& items, std::string_view separator);
+// A list or object literal of `items` between `open` and `close`: on one line when short, else
+// one item per line, indented two past `indent`, the line it starts on.
+std::string tsLayout(const std::vector<std::string>& items, std::string_view open,
+                     std::string_view close, int indent);
 // A single-quoted string literal.
 std::string tsString(std::string_view text);
 // Text inside a template literal (`...`): backquotes, backslashes and "${" escaped.
