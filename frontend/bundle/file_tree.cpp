@@ -1,9 +1,9 @@
 // Directory-backed and memory-backed file trees.
 #include "frontend/bundle/file_tree.h"
 
-#include <fstream>
+#include "ir/file_contents.h"
+
 #include <set>
-#include <sstream>
 
 namespace pm::frontend {
 
@@ -60,12 +60,7 @@ std::optional<std::string> FileTree::read(const std::string& relative) const {
   }
   if (!isFile(relative))
     return std::nullopt;
-  std::ifstream in(root_ / relative, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return ir::readFileContents(root_ / relative);
 }
 
 std::vector<std::string> FileTree::list(const std::string& relativeDir) const {

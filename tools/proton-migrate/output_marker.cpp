@@ -1,6 +1,7 @@
 // Writing and reading the marker of generated folders.
 #include "tools/proton-migrate/output_marker.h"
 
+#include "ir/file_contents.h"
 #include "ir/thread_pool.h"
 
 #include <fmt/format.h>
@@ -8,7 +9,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -40,11 +40,9 @@ std::string contentHash(const std::string& bytes) {
   return fmt::format("fnv1a64:{:016x}", hash);
 }
 
+// Empty (hashed as an empty file) when the file cannot be read.
 std::string readBytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return ir::readFileContents(path).value_or(std::string());
 }
 
 // Folders no conversion reads: version control and installed packages. Hidden files are read
