@@ -3,6 +3,7 @@
 #include "ir/passes/lint/rule_anchors.h"
 
 #include <algorithm>
+#include <map>
 
 namespace pm::ir::lint {
 
@@ -393,9 +394,23 @@ const std::vector<RuleAnchor>& ruleAnchors() {
   return kAnchors;
 }
 
+const std::vector<RuleAnchor>& anchorsOf(std::string_view rule) {
+  // By rule once: every finding on a commented line asks for its rule's anchors.
+  static const auto byRule = [] {
+    std::map<std::string_view, std::vector<RuleAnchor>> rows;
+    for (const RuleAnchor& anchor : kAnchors)
+      rows[anchor.rule].push_back(anchor);
+    return rows;
+  }();
+  static const std::vector<RuleAnchor> kNone;
+  auto found = byRule.find(rule);
+  return found == byRule.end() ? kNone : found->second;
+}
+
 bool isAnchor(std::string_view rule, std::string_view tool, std::string_view check) {
-  return std::any_of(kAnchors.begin(), kAnchors.end(), [&](const RuleAnchor& anchor) {
-    return anchor.rule == rule && anchor.tool == tool && anchor.check == check;
+  const std::vector<RuleAnchor>& anchors = anchorsOf(rule);
+  return std::any_of(anchors.begin(), anchors.end(), [&](const RuleAnchor& anchor) {
+    return anchor.tool == tool && anchor.check == check;
   });
 }
 

@@ -14,6 +14,8 @@ struct RuleAnchor {
 };
 
 const std::vector<RuleAnchor>& ruleAnchors();
+// The anchors of one rule, in table order (empty for a rule without any).
+const std::vector<RuleAnchor>& anchorsOf(std::string_view rule);
 // True when `check` of `tool` is an anchor of `rule`.
 bool isAnchor(std::string_view rule, std::string_view tool, std::string_view check);
 

@@ -67,9 +67,7 @@ bool lineSuppresses(std::string_view rule, std::string_view line) {
     return false;
   if (commentNames(line, "proton-lint:ignore=", rule))
     return true;
-  for (const RuleAnchor& anchor : ruleAnchors()) {
-    if (anchor.rule != rule)
-      continue;
+  for (const RuleAnchor& anchor : anchorsOf(rule)) {
     if (anchor.tool == "checkov" && commentNames(line, "checkov:skip=", anchor.check))
       return true;
     if (anchor.tool == "trivy" && (commentNames(line, "trivy:ignore:AVD-", anchor.check) ||
