@@ -5,7 +5,7 @@
 #include "backends/cdk/cdk_classes.h"
 #include "backends/cdk/expression_writer.h"
 #include "backends/cdk/stack_writer.h"
-#include "ir/thread_pool.h"
+#include "ir/reporting_jobs.h"
 
 #include <set>
 #include <string>
@@ -36,15 +36,13 @@ public:
       stacks.push_back(std::move(stack));
     }
     // Each stack's text and findings apart (on the threads the passes had), then in stack order.
-    std::vector<std::string> texts(stacks.size());
-    std::vector<ir::Diagnostics> found(stacks.size());
-    ir::runJobs(stacks.size(), model.passes.threads, [&](std::size_t index) {
-      texts[index] = cdk::writeStack(stacks[index], model, classes, found[index]);
-    });
-    for (std::size_t index = 0; index < stacks.size(); ++index) {
-      diagnostics.append(found[index]);
+    std::vector<std::string> texts =
+        ir::mapReportingJobs(stacks.size(), model.passes.threads, diagnostics,
+                             [&](std::size_t index, ir::Diagnostics& found) {
+                               return cdk::writeStack(stacks[index], model, classes, found);
+                             });
+    for (std::size_t index = 0; index < stacks.size(); ++index)
       output.write(stacks[index].fileName, std::move(texts[index]));
-    }
     cdk::writeApp(stacks, model, output, diagnostics);
   }
 };

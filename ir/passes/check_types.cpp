@@ -5,7 +5,7 @@
 #include "ir/edit_distance.h"
 
 #include "ir/guard_evaluation.h"
-#include "ir/module_jobs.h"
+#include "ir/reporting_jobs.h"
 #include "ir/reference.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // Evaluating Conditions with three-valued logic and folding intrinsics over literal operands.
 #include "ir/passes/fold_conditions.h"
 
-#include "ir/module_jobs.h"
+#include "ir/reporting_jobs.h"
 
 #include <algorithm>
 #include <charconv>
@@ -357,8 +357,8 @@ void runFoldConditions(ModuleGraph& graph, Diagnostics& diagnostics, FoldedGraph
   auto byModule = mapModules(graph, diagnostics, threads, [](Module& module, Diagnostics& found) {
     return foldModule(module, found);
   });
-  for (std::optional<FoldedModule>& one : byModule)
-    folded.modules.insert_or_assign(one->module.name, std::move(*one));
+  for (FoldedModule& one : byModule)
+    folded.modules.insert_or_assign(one.module.name, std::move(one));
 }
 
 void runFoldConditions(ModuleGraph& graph, Diagnostics& diagnostics) {

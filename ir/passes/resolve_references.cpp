@@ -2,7 +2,7 @@
 #include "ir/passes/resolve_references.h"
 
 #include "ir/edit_distance.h"
-#include "ir/module_jobs.h"
+#include "ir/reporting_jobs.h"
 
 #include "ir/reference.h"
 

@@ -241,7 +241,8 @@ int convert(const po::variables_map& values, CommandIo& io) {
     return kExitUsage;
   }
   std::string directory = values["output"].as<std::string>();
-  std::string marker = markerText(values, nullptr, threadCount(values));
+  unsigned threads = threadCount(values);
+  std::string marker = markerText(values, nullptr, threads);
   if (OutputDecision decision = decideOutput(directory, marker, values);
       decision != OutputDecision::Write) {
     bool upToDate = decision == OutputDecision::UpToDate;
@@ -259,12 +260,12 @@ int convert(const po::variables_map& values, CommandIo& io) {
   ir::Diagnostics diagnostics;
   backends::OutputTree output;
   convertInto(values, *backend, *mode, lint, output, diagnostics);
-  diagnostics.print(io.err, threadCount(values));
-  printFindings(lint.findings, diagnostics, io.err, threadCount(values));
+  diagnostics.print(io.err, threads);
+  printFindings(lint.findings, diagnostics, io.err, threads);
   if (diagnostics.hasErrors())
     return kExitInputError; // nothing is written when any bundle failed
   output.write(std::string(kMarkerFile), marker);
-  commitOutputTree(output, directory, threadCount(values));
+  commitOutputTree(output, directory, threads);
   return lint.stopped ? kExitFindings : kExitSuccess;
 }
 

@@ -2,7 +2,7 @@
 #include "tools/proton-migrate/system_model.h"
 
 #include "ir/passes/bind_upstream_outputs.h"
-#include "ir/thread_pool.h"
+#include "ir/reporting_jobs.h"
 #include "tools/proton-migrate/conversion_builder.h"
 
 #include <algorithm>
@@ -139,7 +139,6 @@ void linkService(backends::ConversionModel& model, const LoadedBundle& service,
 // module names are too).
 struct BundleRead {
   backends::ConversionModel model;
-  ir::Diagnostics diagnostics;
   tf::NativeSources terraform;
   bool ok = false;
 };
@@ -151,20 +150,20 @@ bool addBundles(backends::ConversionModel& model, const std::vector<const Loaded
                 std::map<std::string, std::vector<std::string>>& environments,
                 ir::Diagnostics& diagnostics, tf::NativeSources* terraformSources,
                 unsigned threads) {
-  std::vector<BundleRead> reads(bundles.size());
   for (const LoadedBundle* loaded : bundles)
     environments[loaded->bundle.name]; // no insertion while the threads read the map
-  ir::runJobs(bundles.size(), threads, [&](std::size_t index) {
-    const LoadedBundle& loaded = *bundles[index];
-    BundleRead& read = reads[index];
-    read.model.mode = model.mode;
-    read.ok =
-        addBundle(read.model, loaded.bundle, loaded.inputs, environments.at(loaded.bundle.name),
-                  read.diagnostics, terraformSources ? &read.terraform : nullptr);
-  });
+  std::vector<BundleRead> reads = ir::mapReportingJobs(
+      bundles.size(), threads, diagnostics, [&](std::size_t index, ir::Diagnostics& found) {
+        const LoadedBundle& loaded = *bundles[index];
+        BundleRead read;
+        read.model.mode = model.mode;
+        read.ok =
+            addBundle(read.model, loaded.bundle, loaded.inputs, environments.at(loaded.bundle.name),
+                      found, terraformSources ? &read.terraform : nullptr);
+        return read;
+      });
   bool failed = false;
   for (BundleRead& read : reads) {
-    diagnostics.append(read.diagnostics);
     for (ir::Module& module : read.model.modules.modules())
       model.modules.add(std::move(module));
     std::move(read.model.deployments.begin(), read.model.deployments.end(),

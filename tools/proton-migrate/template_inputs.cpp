@@ -3,7 +3,7 @@
 
 #include "tools/proton-migrate/model_cache.h"
 
-#include "ir/thread_pool.h"
+#include "ir/reporting_jobs.h"
 
 #include <algorithm>
 
@@ -196,19 +196,17 @@ namespace {
 std::optional<std::vector<frontend::Bundle>> readBundles(const std::vector<std::string>& paths,
                                                          ir::Diagnostics& diagnostics,
                                                          ModelCache* cache, unsigned threads) {
-  std::vector<std::optional<frontend::Bundle>> read(paths.size());
-  std::vector<ir::Diagnostics> found(paths.size());
-  ir::runJobs(paths.size(), cache ? 1 : threads, [&](std::size_t index) {
-    read[index] = cache ? cache->readBundle(paths[index], found[index])
-                        : frontend::readBundle(paths[index], found[index]);
-  });
+  auto read = ir::mapReportingJobs(paths.size(), cache ? 1 : threads, diagnostics,
+                                   [&](std::size_t index, ir::Diagnostics& found) {
+                                     return cache ? cache->readBundle(paths[index], found)
+                                                  : frontend::readBundle(paths[index], found);
+                                   });
   std::vector<frontend::Bundle> bundles;
   bool failed = false;
-  for (std::size_t index = 0; index < paths.size(); ++index) {
-    diagnostics.append(found[index]);
-    failed = failed || !read[index];
-    if (read[index])
-      bundles.push_back(std::move(*read[index]));
+  for (std::optional<frontend::Bundle>& bundle : read) {
+    failed = failed || !bundle;
+    if (bundle)
+      bundles.push_back(std::move(*bundle));
   }
   if (failed)
     return std::nullopt;
